@@ -1,0 +1,40 @@
+# Two commands: `make run` (build the warehouse from the shipped sample) and `make test`.
+# Each creates .venv and installs what it needs on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
+SAMPLE := data/sample/pdfs
+export FISCAL_WAREHOUSE ?= $(CURDIR)/data/warehouse.duckdb
+
+.PHONY: run test test-all bench dashboard dagster clean venv sample
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (Python 3.11)"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+sample: venv
+	$(BIN)/fiscal generate --out $(SAMPLE)
+
+run: sample
+	$(BIN)/fiscal ingest $(SAMPLE)
+	$(BIN)/fiscal status
+	$(BIN)/fiscal query "SELECT department, fiscal_year, doc_kind, count(*) AS facts FROM v_fact GROUP BY ALL ORDER BY ALL"
+
+test: venv
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-all: venv
+	$(BIN)/python -m pytest -q
+
+bench: venv
+	$(BIN)/fiscal bench
+
+clean:
+	rm -rf data/warehouse*.duckdb* data/staging data/quarantine $(SAMPLE)

@@ -1,0 +1,196 @@
+"""The ingestion job, shared by the CLI and the Dagster assets.
+
+1. discover files and hash them; files already loaded with this parser version are skipped;
+2. parse the rest in parallel worker processes, each staging its result as JSON;
+3. under the writer lock, load every staged document in its own transaction (single writer);
+4. publish the read-only snapshot for dashboards and queries.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..intake.fingerprint import sha256_file
+from ..parse.document import parse_document
+from ..parse.model import DocumentResult
+from ..version import PARSER_VERSION
+from ..warehouse import paths
+from ..warehouse.connection import connect_write, publish_snapshot
+from ..warehouse.load import load_document
+from ..warehouse.lock import writer_lock
+from ..warehouse.schema import ensure_schema
+from ..warehouse.staging import read_staged, stage_path, write_staged
+from .discover import Candidate, discover
+from .quarantine import quarantine
+
+
+@dataclass
+class Outcome:
+    file: str
+    path: str
+    document_id: str
+    outcome: str
+    reason: str = ""
+    kind: str = ""
+    department: str = ""
+    fiscal_year: int | None = None
+    tables: int = 0
+    facts: int = 0
+
+
+@dataclass
+class RunReport:
+    run_id: str
+    outcomes: list[Outcome] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    parsed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def rejected(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.outcome == "rejected"]
+
+
+def parse_to_staging(path: str, name: str, document_id: str, staging: str) -> str:
+    """Worker entry point: parse one file and stage the result. Never raises for bad input."""
+    try:
+        doc = parse_document(path, file_name=name, document_id=document_id)
+    except Exception as exc:  # a parser bug must not take the batch down; the file is rejected
+        doc = DocumentResult(document_id=document_id, file_name=name, path=path,
+                             size_bytes=os.path.getsize(path) if os.path.exists(path) else 0, n_pages=0,
+                             parser_version=PARSER_VERSION, status="rejected",
+                             reason=f"parser error: {type(exc).__name__}: {exc}")
+        doc.evidence["reject_code"] = "parser_error"
+    return str(write_staged(doc, Path(staging)))
+
+
+class Progress:
+    def __init__(self, total: int, label: str, stream=sys.stderr):
+        self.total, self.label, self.stream, self.done = total, label, stream, 0
+        self.enabled = total > 0 and stream is not None
+        self.t0 = time.monotonic()
+
+    def step(self, note: str = "") -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * self.done / self.total)
+        bar = "#" * filled + "-" * (width - filled)
+        el = time.monotonic() - self.t0
+        tail = (note[:40] + "…") if len(note) > 40 else note
+        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} {el:5.1f}s {tail:<42}")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def known_documents(con) -> dict[str, tuple[str, str]]:
+    return {r[0]: (r[1], r[2]) for r in con.execute("SELECT document_id, status, parser_version FROM document").fetchall()}
+
+
+def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = "cli", progress=sys.stderr,
+           lock_wait: float = 600.0, publish: bool = True) -> RunReport:
+    t0 = time.monotonic()
+    run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    report = RunReport(run_id)
+    candidates, report.problems = discover(inputs)
+    staging = paths.staging_dir()
+    with writer_lock(paths.lock_path(), wait=lock_wait):
+        con = connect_write()
+        try:
+            ensure_schema(con)
+            known = known_documents(con)
+            todo: list[tuple[Candidate, str]] = []
+            seen_ids: set[str] = set()
+            for cand in candidates:
+                try:
+                    doc_id = sha256_file(cand.path)
+                except OSError as exc:
+                    report.outcomes.append(Outcome(cand.name, str(cand.path), "", "rejected",
+                                                   f"cannot read file: {exc.strerror or exc}"))
+                    continue
+                state = known.get(doc_id)
+                if doc_id in seen_ids or (state and state[1] == PARSER_VERSION):
+                    report.outcomes.append(Outcome(cand.name, str(cand.path), doc_id, "unchanged",
+                                                   "same bytes already in the warehouse"))
+                    continue
+                seen_ids.add(doc_id)
+                todo.append((cand, doc_id))
+            staged = _parse_all(todo, staging, workers, progress)
+            report.parsed = len(staged)
+            con.execute("INSERT INTO ingest_run VALUES (?, ?, NULL, ?, 0, 0, 0, ?)",
+                        [run_id, datetime.now(), len(candidates), trigger])
+            bar = Progress(len(staged), "load ", progress)
+            for cand, doc_id, spath in staged:
+                doc = read_staged(Path(spath))
+                qpath = quarantine(cand.path, doc_id, cand.name, paths.quarantine_dir()) \
+                    if doc.status != "loaded" else None
+                outcome, detail = load_document(con, doc, run_id, qpath)
+                report.outcomes.append(Outcome(
+                    cand.name, str(cand.path), doc_id, outcome, detail if outcome != "loaded" else "",
+                    doc.kind, doc.department, doc.fiscal_year, sum(1 for t in doc.tables if t.table_id), len(doc.facts)))
+                bar.step(cand.name)
+            for o in report.outcomes:
+                con.execute("INSERT INTO ingest_event VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+                            [run_id, o.document_id or None, o.file, o.path, o.outcome, o.reason])
+            n = {k: sum(1 for o in report.outcomes if o.outcome == k) for k in ("unchanged", "rejected")}
+            con.execute("UPDATE ingest_run SET finished_at = ?, n_loaded = ?, n_unchanged = ?, n_rejected = ? "
+                        "WHERE run_id = ?", [datetime.now(), len(staged) - n["rejected"], n["unchanged"],
+                                             n["rejected"], run_id])
+            if publish:
+                publish_snapshot(con)
+        finally:
+            con.close()
+    report.seconds = time.monotonic() - t0
+    return report
+
+
+def _parse_all(todo, staging: Path, workers: int | None, progress):
+    """Parse (in parallel when it pays) and return [(candidate, document_id, staged path)]."""
+    if not todo:
+        return []
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+    bar = Progress(len(todo), "parse", progress)
+    out = []
+    if workers <= 1 or len(todo) == 1:
+        for cand, doc_id in todo:
+            existing = stage_path(staging, doc_id)
+            sp = str(existing) if _fresh(existing) else parse_to_staging(str(cand.path), cand.name, doc_id, str(staging))
+            out.append((cand, doc_id, sp))
+            bar.step(cand.name)
+        return out
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futs = {}
+        for cand, doc_id in todo:
+            existing = stage_path(staging, doc_id)
+            if _fresh(existing):
+                out.append((cand, doc_id, str(existing)))
+                bar.step(cand.name)
+                continue
+            futs[pool.submit(parse_to_staging, str(cand.path), cand.name, doc_id, str(staging))] = (cand, doc_id)
+        for fut in as_completed(futs):
+            cand, doc_id = futs[fut]
+            out.append((cand, doc_id, fut.result()))
+            bar.step(cand.name)
+    order = {doc_id: i for i, (_, doc_id) in enumerate(todo)}
+    out.sort(key=lambda t: order[t[1]])
+    return out
+
+
+def _fresh(staged: Path) -> bool:
+    """A staged result from an interrupted run with the current parser can be loaded as is."""
+    if not staged.exists():
+        return False
+    try:
+        with open(staged, encoding="utf-8") as fh:
+            head = fh.read(4096)
+        return f'"parser_version": "{PARSER_VERSION}"' in head
+    except OSError:
+        return False

@@ -1,0 +1,245 @@
+"""What a document is, read from its content (filenames are often wrong).
+
+kind (final | budget | other), department (full printed name), entity level (department | unit),
+region, fiscal year and the printed unit. Each value carries its evidence so a reviewer can see
+why it was chosen.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..textutil.normalize import squash
+
+_YEAR = r"((?:19|20)\d{2})"
+_ORG_SUFFIX = (
+    "局", "委员会", "委", "办公室", "办公厅", "厅", "院", "中心", "部", "处", "所", "馆", "队", "会", "站", "室", "场", "校",
+    "学院", "大学", "法院", "检察院", "街道办事处", "办事处", "政府", "署", "社", "团", "园", "台", "总队", "支队", "（本级）",
+    "(本级)", "监管局", "管理局", "集团", "协会", "联合会", "学会", "医院", "学校", "幼儿园", "机关", "事务所", "研究所", "研究院",
+)
+# Labelled fields name the publishing body most reliably.
+_FIELD = re.compile(
+    r"(?:预算单位|预算主管部门|主管部门|部门名称|单位名称|编制单位|决算单位|决算部门|编报单位|部门|单位)\s*[:：]\s*"
+    r"([\u4e00-\u9fff（）()·]{3,60}?)(?=\s|$|单位[:：]|金额单位|(?:19|20)\d{2}|年度|公开|江苏省财政厅)", re.M)
+# "<dept><year>年(度)<level><kind>" and "<year>年(度)<dept><level><kind>"
+_COVER_A = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)" + _YEAR + r"年(?:度)?(?:区级|市级|省级)?(部门|单位)?(预算|决算)")
+_COVER_B = re.compile(_YEAR + r"年(?:度)?([\u4e00-\u9fff（）()]{3,60}?)(部门|单位)(预算|决算)")
+_COVER_C = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)(?:年度)?(部门|单位)(预算|决算)")
+_KIND_FINAL = re.compile(r"(部门|单位)决算|决算公开|决算表|决算报表|年度决算")
+_KIND_BUDGET = re.compile(r"(部门|单位)预算(?!执行)|预算公开|(?<!一般公共)(?<!基金)预算报表|预算信息公开|预算情况说明")
+_PLACEHOLDER = re.compile(r"(?:XX|ＸＸ|××|xx|某某|\{单位\}|＊＊)")
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
+_CENTRAL_PREFIX = ("国家", "中央", "全国", "中华人民共和国", "最高人民", "中国共产党中央", "中共中央")
+_BAD_DISTRICT = ("社区", "园区", "小区", "景区", "地区", "片区", "城区", "辖区", "新区管委")
+_PROVINCES = ("河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省",
+              "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省",
+              "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区")
+_REGION_TOKEN = re.compile(
+    r"((?:北京|上海|天津|重庆)市(?:[\u4e00-\u9fff]{1,4}?区)?|[\u4e00-\u9fff]{2,7}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市)")
+
+
+@dataclass
+class Identity:
+    kind: str = "other"
+    department: str = ""
+    entity_level: str = ""
+    region: str = ""
+    fiscal_year: int | None = None
+    evidence: dict = field(default_factory=dict)
+
+
+def _clean_dept(name: str) -> str:
+    name = name.strip("：:，,。 ")
+    name = re.sub(r"^(?:\d+|[-—]+\s*\d+\s*[-—]+)", "", name)
+    for junk in ("信息公开", "公开", "报表", "情况说明"):
+        if name.endswith(junk):
+            name = name[: -len(junk)]
+    # "北京市信访办公室部门2026年度部门预算" -> drop the trailing generic word
+    for tail in ("部门", "单位", "年度"):
+        if name.endswith(tail) and len(name) > len(tail) + 3:
+            name = name[: -len(tail)]
+    name = name.replace("(", "（").replace(")", "）")
+    return name
+
+
+def _looks_like_org(name: str) -> bool:
+    if len(name) < 3 or len(name) > 60:
+        return False
+    if any(w in name for w in ("目录", "说明", "部分", "情况", "预算表", "决算表", "第一", "公开表")):
+        return False
+    base = re.sub(r"（[^（）]*）$", "", name) if name.endswith("）") and not name.endswith("（本级）") else name
+    return base.endswith(_ORG_SUFFIX) or bool(_PLACEHOLDER.search(name))
+
+
+def _front_text(texts: list[str], n: int = 3) -> str:
+    """Whitespace-free text of the first pages; pages end with a newline (a hard boundary)."""
+    return "".join(squash(t) + "\n" for t in texts[:n])
+
+
+_JUNK_PREFIX = re.compile(r"^.*(?:公开|年度|预算|决算|目录|说明|报表|名称|\d)")
+
+
+def _trim_prefix(name: str) -> str:
+    """Cover titles run on: '年度苏州市数据局部门预算公开苏州市数据局' -> '苏州市数据局'."""
+    return _JUNK_PREFIX.sub("", name)
+
+
+def cover_title(texts: list[str]):
+    """The pack title on the first pages: (department, year, level word, kind word, evidence)."""
+    front = _front_text(texts, 2).replace("\n", "|")
+    joined = front.replace("|", "")
+    for text in (front, joined):
+        for rx, gd, gy in ((_COVER_B, 2, 1), (_COVER_A, 1, 2)):
+            for m in rx.finditer(text):
+                cand = _clean_dept(_trim_prefix(m.group(gd).split("|")[-1] if text is front else m.group(gd)))
+                if _looks_like_org(cand):
+                    return cand, int(m.group(gy)), m.group(3 if gd == 2 else 3), m.group(4), m.group(0)[:60]
+    return None
+
+
+def find_department(texts: list[str]) -> tuple[str, str]:
+    """(department, evidence). Labelled fields, then cover titles, then body phrases."""
+    front = _front_text(texts, 2)
+    for m in _FIELD.finditer(front):
+        cand = _clean_dept(m.group(1))
+        if _looks_like_org(cand):
+            return cand, f"field: {m.group(0)[:60]}"
+    ct = cover_title(texts)
+    if ct:
+        return ct[0], f"cover: {ct[4]}"
+    for m in _COVER_C.finditer(front):
+        cand = _clean_dept(_trim_prefix(m.group(1)))
+        if _looks_like_org(cand):
+            return cand, f"cover: {m.group(0)[:60]}"
+    # tables-only or cover-less files: labelled fields anywhere, then "<org>部门预算/决算" phrases
+    whole = _front_text(texts, 12)
+    counts: Counter = Counter()
+    for m in _FIELD.finditer(whole):
+        cand = _clean_dept(m.group(1))
+        if _looks_like_org(cand):
+            counts[cand] += 3
+    for rx, gi in ((_COVER_B, 2), (_COVER_A, 1), (_COVER_C, 1)):
+        for m in rx.finditer(whole):
+            cand = _clean_dept(_trim_prefix(m.group(gi)))
+            if _looks_like_org(cand):
+                counts[cand] += 1
+    if counts:
+        cand, _ = counts.most_common(1)[0]
+        return cand, "body text"
+    return "", "not found"
+
+
+def find_year(texts: list[str], department: str) -> tuple[int | None, str]:
+    ct = cover_title(texts)
+    if ct:
+        return ct[1], f"cover: {ct[4]}"
+    front = _front_text(texts, 2)
+    pats = [
+        _YEAR + r"年(?:度)?(?:区级|市级|省级)?(?:部门|单位)?(?:预算|决算)",
+        r"(?:预算|决算)" + r"[\u4e00-\u9fff]{0,6}?" + _YEAR + r"年",
+    ]
+    for p in pats:
+        m = re.search(p, front)
+        if m:
+            return int(m.group(1)), f"cover: {m.group(0)}"
+    # the year printed on its own line near the title ("年度部门决算" + "2024")
+    if re.search(r"年度(?:部门|单位)?(?:预算|决算)", front):
+        years = re.findall(_YEAR, front)
+        if years:
+            return int(Counter(years).most_common(1)[0][0]), "cover: year printed apart from the title"
+    whole = _front_text(texts, 15)
+    for p in pats:
+        m = re.search(p, whole)
+        if m:
+            return int(m.group(1)), f"body: {m.group(0)}"
+    m = re.search(_YEAR + r"年(?:度)?", whole)
+    if m:
+        years = Counter(re.findall(_YEAR + r"年", whole))
+        return int(years.most_common(1)[0][0]), "most frequent year in text"
+    return None, "not found"
+
+
+def find_kind(texts: list[str], table_kinds: Counter) -> tuple[str, str]:
+    front = _front_text(texts, 3)
+    whole = _front_text(texts, len(texts))
+    f_front, b_front = len(_KIND_FINAL.findall(front)), len(_KIND_BUDGET.findall(front))
+    f_all, b_all = len(_KIND_FINAL.findall(whole)), len(_KIND_BUDGET.findall(whole))
+    score_f = 5 * f_front + f_all + 3 * table_kinds.get("final", 0)
+    score_b = 5 * b_front + b_all + 3 * table_kinds.get("budget", 0)
+    if score_f == 0 and score_b == 0:
+        return "other", "no 预算/决算 pack wording and no standard table"
+    if sum(table_kinds.values()) == 0 and cover_title(texts) is None and not re.search(
+            r"(?:部门|单位)(?:预算|决算)(?:情况)?(?:说明|公开)|(?:19|20)\d{2}年(?:度)?(?:区级|市级|省级)?(?:部门|单位)(?:预算|决算)",
+            front):
+        return "other", "no standard table and no pack title"
+    if score_f > score_b:
+        return "final", f"决算 wording {f_all}, 决算 tables {table_kinds.get('final', 0)}"
+    return "budget", f"预算 wording {b_all}, 预算 tables {table_kinds.get('budget', 0)}"
+
+
+def find_level(texts: list[str]) -> tuple[str, str]:
+    ct = cover_title(texts)
+    if ct and ct[2]:
+        return ("unit" if ct[2] == "单位" else "department"), f"cover: {ct[4]}"
+    front = _front_text(texts, 2)
+    m = re.search(r"(部门|单位)(预算|决算)", front)
+    if m:
+        return ("unit" if m.group(1) == "单位" else "department"), f"cover: {m.group(0)}"
+    whole = _front_text(texts, 10)
+    u = len(re.findall(r"单位(?:预算|决算)", whole))
+    d = len(re.findall(r"部门(?:预算|决算)", whole))
+    if u > d:
+        return "unit", "单位预算/决算 wording"
+    return "department", "部门预算/决算 wording" if d else "default"
+
+
+def region_of(department: str, texts: list[str]) -> tuple[str, str]:
+    name = re.sub(r"^(?:中共|中国共产党)", "", department)
+    if department.startswith(_CENTRAL_PREFIX) or name.startswith(_CENTRAL_PREFIX):
+        return "中央（国家机关）", "central body name"
+    for mun in _MUNICIPALITIES:
+        if name.startswith(mun):
+            rest = name[len(mun):]
+            m = re.match(r"([\u4e00-\u9fff]{1,4}?区)", rest)
+            if m and m.group(1) not in _BAD_DISTRICT and not m.group(1).endswith(_BAD_DISTRICT):
+                return mun + m.group(1), "department name"
+            return mun, "department name"
+    for prov in _PROVINCES:
+        if name.startswith(prov):
+            rest = name[len(prov):]
+            m = re.match(r"([\u4e00-\u9fff]{2,4}?市)", rest)
+            return (m.group(1) if m else prov), "department name"
+    m = re.match(r"([\u4e00-\u9fff]{2,3}?省)", name)
+    if m:
+        return m.group(1), "department name"
+    m = re.match(r"([\u4e00-\u9fff]{2,4}?市)", name)
+    if m and len(m.group(1)) <= 4:
+        return m.group(1), "department name"
+    # e.g. 首都绿化委员会办公室, 上海交通职业技术学院: the place most named in the text
+    front = _front_text(texts, 4)
+    counts = Counter(t for t in _REGION_TOKEN.findall(front)
+                     if t.startswith(_MUNICIPALITIES) or t in _PROVINCES)
+    if "首都" in name or "首都" in front[:200]:
+        counts["北京市"] += 2
+    if counts:
+        return counts.most_common(1)[0][0], "most named place in the text"
+    return "", "not found"
+
+
+def is_template(texts: list[str], department: str) -> bool:
+    front = _front_text(texts, 2)
+    return bool(_PLACEHOLDER.search(department)) or len(_PLACEHOLDER.findall(front)) >= 2
+
+
+def identify(texts: list[str], table_kinds: Counter) -> Identity:
+    ident = Identity()
+    ident.department, ev_d = find_department(texts)
+    ident.fiscal_year, ev_y = find_year(texts, ident.department)
+    ident.kind, ev_k = find_kind(texts, table_kinds)
+    ident.entity_level, ev_l = find_level(texts)
+    ident.region, ev_r = region_of(ident.department, texts)
+    if is_template(texts, ident.department):
+        ident.kind, ev_k = "other", "blank template: placeholder names (XX/某某) instead of a real department"
+    ident.evidence = {"department": ev_d, "fiscal_year": ev_y, "kind": ev_k, "entity_level": ev_l, "region": ev_r}
+    return ident

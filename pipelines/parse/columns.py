@@ -1,0 +1,126 @@
+"""Column roles (code / name / value / rownum) and side-by-side blocks of a table."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..textutil.normalize import key
+from ..textutil.numbers import parse_cell
+from .rows import Row
+
+_DIGITS = re.compile(r"^\d{2,7}$")
+_CODE_WORDS = ("科目编码", "科目代码", "功能科目编码", "经济科目编码", "分类编码", "编码", "代码", "科目编号")
+_CODE_LEAVES = {"类", "款", "项", "科目", "科目代码", "科目编码", "编码", "代码"}
+_NAME_LEAVES = {"科目名称", "项目", "名称", "功能科目名称", "项目名称", "单位名称", "功能分类科目名称", "经济分类科目名称",
+                "支出功能分类科目名称", "部门经济分类科目名称", "政府经济分类科目名称", "科目", "收入项目", "支出项目", "项目（按功能分类）",
+                "项目（按经济分类）", "单位名称（科目）", "预算项目", "收入", "支出"}
+_ROWNUM_WORDS = ("行次", "栏次")
+
+
+@dataclass
+class Block:
+    code_cols: list[int] = field(default_factory=list)
+    name_cols: list[int] = field(default_factory=list)
+    value_cols: list[int] = field(default_factory=list)
+    side: str = ""  # income | expense | ''
+
+    @property
+    def label_cols(self) -> list[int]:
+        return sorted(self.code_cols + self.name_cols)
+
+    @property
+    def first_col(self) -> int:
+        cols = self.label_cols + self.value_cols
+        return min(cols) if cols else 0
+
+
+def _header_role(path: list[str]) -> str | None:
+    if not path:
+        return None
+    keys = [key(p) for p in path]
+    leaf = keys[-1]
+    if any(w in leaf for w in _ROWNUM_WORDS) and len(leaf) <= 4:
+        return "rownum"
+    if leaf in _CODE_LEAVES or any(w in leaf for w in _CODE_WORDS):
+        if leaf == "科目" and len(keys) == 1:
+            return "name"
+        return "code"
+    if leaf in _NAME_LEAVES or "科目名称" in leaf or leaf.endswith("名称"):
+        return "name"
+    return None
+
+
+def _body_stats(rows: list[Row], c: int) -> tuple[int, int, int]:
+    amounts = codes = texts = 0
+    for row in rows:
+        ref = row[c]
+        if ref is None or ref.c0 != c:
+            continue
+        t = ref.text.strip()
+        if not t:
+            continue
+        s = key(t)
+        if _DIGITS.match(s):
+            codes += 1
+        cv = parse_cell(s)
+        if cv.kind in ("amount", "percent") and not _DIGITS.match(s):
+            amounts += 1
+        elif cv.kind == "text":
+            texts += 1
+    return amounts, codes, texts
+
+
+def column_roles(paths: list[list[str]], rows: list[Row]) -> list[str]:
+    roles = []
+    n = len(paths)
+    for c in range(n):
+        role = _header_role(paths[c])
+        amounts, codes, texts = _body_stats(rows, c)
+        if role is None:
+            if texts > max(amounts, codes) and texts > 0:
+                role = "name"
+            elif codes > 0 and amounts == 0 and texts == 0:
+                role = "code" if any(_body_stats(rows, o)[0] for o in range(n) if o != c) else "value"
+            else:
+                role = "value"
+        elif role == "name" and amounts > 2 * max(texts, 1) and texts == 0:
+            role = "value"  # a header word like 项目 over a column of figures
+        roles.append(role)
+    return roles
+
+
+def side_of(path: list[str]) -> str:
+    for p in path:
+        k = key(p)
+        if k.startswith("收入") or k in ("收", "收方"):
+            return "income"
+        if k.startswith("支出") or k in ("支", "支方"):
+            return "expense"
+    return ""
+
+
+def blocks(paths: list[list[str]], roles: list[str]) -> list[Block]:
+    out: list[Block] = []
+    cur: Block | None = None
+    seen_value = False
+    for c, role in enumerate(roles):
+        if role in ("code", "name"):
+            if cur is None or seen_value:
+                cur = Block()
+                out.append(cur)
+                seen_value = False
+            (cur.code_cols if role == "code" else cur.name_cols).append(c)
+        elif role == "value":
+            if cur is None:
+                cur = Block()
+                out.append(cur)
+            cur.value_cols.append(c)
+            seen_value = True
+    for b in out:
+        cols = b.label_cols or b.value_cols
+        for c in cols:
+            s = side_of(paths[c])
+            if s:
+                b.side = s
+                break
+    return out

@@ -1,0 +1,191 @@
+"""One table (its grids over one or more pages) -> facts with lineage.
+
+Steps: header/body split, column header paths, column roles, side-by-side blocks, then per body
+row and block: the account code (one column, split 类|款|项 columns, or a code prefix in the name),
+the printed name, and every printed value with its canonical measure. Blank cells stay absent;
+text in a value column is never coerced to a number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..catalogue import TableSpec
+from ..textutil.normalize import key, squash
+from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
+from .columns import Block, blocks, column_roles
+from .grid import Grid
+from .keys import (match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
+                   wide_item_of)
+from .model import Fact, Quantity
+from .rows import CellRef, Row, body_rows
+
+_DIGITS = re.compile(r"^\d+$")
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_CODE_HEADER_WORDS = {"类", "款", "项", "科目编码", "科目代码", "编码", "代码"}
+
+
+@dataclass
+class Interpretation:
+    paths: list[list[str]]
+    roles: list[str]
+    blocks: list[Block]
+    n_rows: int
+    facts: list[Fact] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    issues: list[str] = field(default_factory=list)
+    has_values: bool = False
+    body_text: str = ""
+
+
+def _text(ref: CellRef | None) -> str:
+    return ref.text if ref is not None else ""
+
+
+def _own(ref: CellRef | None, c: int) -> bool:
+    """The cell starts in column c (not a merged cell spilling over from the left)."""
+    return ref is not None and ref.c0 == c
+
+
+class _CodeState:
+    """Carries 类/款 forward when split code columns leave the parent blank."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, str] = {}
+
+    def build(self, parts: list[str]) -> str:
+        parts = [squash(p) for p in parts]
+        if len(parts) == 1:
+            code = parts[0]
+        else:
+            if not any(parts):
+                return ""
+            filled = []
+            for i, p in enumerate(parts):
+                if p:
+                    filled.append(p)
+                elif any(parts[i + 1:]):
+                    prev = self.last.get(i, "")
+                    if not prev:
+                        return ""
+                    filled.append(prev)
+                else:
+                    break
+            code = "".join(filled)
+            for i, p in enumerate(filled):
+                self.last[i] = p
+        return code if _DIGITS.match(code) and len(code) in (3, 5, 7) else ""
+
+
+def _label(row: Row, block: Block, blocks_: list[Block]) -> tuple[str, list[str]]:
+    """(name text, code parts) of a row within a block; falls back to a label to the left."""
+    parts = []
+    name = code_text = ""
+    for c in block.code_cols:
+        ref = row[c]
+        t = squash(_text(ref)) if ref is not None and (ref.c0 == c or ref.c0 in block.label_cols) else ""
+        if t and not _DIGITS.match(key(t)):
+            if key(t) not in _CODE_HEADER_WORDS:
+                code_text = code_text or t  # a merged label like 合计 over the code columns
+            t = ""
+        parts.append(t)
+    for c in block.name_cols:
+        ref = row[c]
+        if ref is not None and (ref.c0 == c or ref.c0 in block.label_cols or ref.c1 > c):
+            t = squash(ref.text)
+            if t and not name:
+                name = t
+    name = name or code_text
+    if not name and not any(parts):
+        # a label merged across blocks (e.g. 公用经费合计 spanning three blocks) or printed further left
+        for c in range(block.first_col - 1, -1, -1):
+            ref = row[c]
+            if ref is None or not ref.text.strip():
+                continue
+            cv = parse_cell(ref.text)
+            if cv.kind != "text":
+                break
+            if ref.c1 > block.first_col or all(row[x] is None or not row[x].text.strip() or row[x] is ref
+                                                for x in range(c + 1, block.first_col)):
+                name = squash(ref.text)
+            break
+    return name, parts
+
+
+def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int) -> Interpretation:
+    paths, header_rows, rows, _ = body_rows(chain)
+    roles = column_roles(paths, rows)
+    blks = blocks(paths, roles)
+    out = Interpretation(paths, roles, blks, len(rows))
+    table_id = spec.id if spec else None
+    wide = spec is not None and spec.rows == "wide"
+    states = [_CodeState() for _ in blks]
+    previous = ["" for _ in blks]
+    section = ""
+    body_text = []
+    for ri, row in enumerate(rows):
+        for bi, blk in enumerate(blks):
+            name, parts = _label(row, blk, blks)
+            code = states[bi].build(parts) if blk.code_cols and any(parts) else ""
+            if not code and name:
+                c2, rest = split_code_prefix(name)
+                if c2:
+                    code, name = c2, squash(rest)
+            values = []
+            for c in blk.value_cols:
+                ref = row[c]
+                if not _own(ref, c):
+                    continue
+                cv = parse_cell(ref.text)
+                if cv.kind == "amount":
+                    values.append((c, ref, cv))
+                elif cv.kind == "text" and cv.printed:
+                    if looks_numeric_garbled(cv.printed):
+                        out.issues.append(f"garbled_number p{ref.page}: {cv.printed!r} in row {name or code!r}")
+                    body_text.append(cv.printed)
+            if name:
+                body_text.append(name)
+            if not values:
+                if name and not code and _SECTION.match(name):
+                    section = name
+                if name or code:
+                    previous[bi] = match_line_item(name, spec, blk.side, section, previous[bi]) if not code else ""
+                continue
+            out.has_values = True
+            qty_unit = quantity_unit(name) if not code else ""
+            line_item = ""
+            scheme = scheme_of(code)
+            if not code and not wide:
+                line_item = match_line_item(name, spec, blk.side, section, previous[bi])
+                if not line_item and spec is not None and spec.rows == "line":
+                    cls = match_class(name, "function")
+                    if cls and blk.side != "income":
+                        code, scheme = cls, "function"
+                    else:
+                        cls = match_class(name, "economic")
+                        if cls and blk.side != "income":
+                            code, scheme = cls, "economic"
+                if not line_item and not code and not qty_unit:
+                    out.issues.append(f"unmapped_row p{values[0][1].page}: {name!r}")
+            previous[bi] = line_item
+            for c, ref, cv in values:
+                measure = measure_of(paths[c], spec)
+                item = line_item
+                if wide and not code:
+                    item = match_line_item(name, spec) if name else ""
+                    item = item or wide_item_of(paths[c], spec)
+                    if not item:
+                        out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r}")
+                if qty_unit:
+                    out.quantities.append(Quantity(seq, table_id, line_item, name, cv.value, qty_unit, ref.page,
+                                                   ref.bbox))
+                    continue
+                out.facts.append(Fact(
+                    table_seq=seq, table_id=table_id, account_scheme=scheme if code else "line",
+                    account_code=code, line_item="" if code else item, account_name=name, measure=measure,
+                    amount=cv.value, amount_wan=to_wan(cv.value, unit), unit_printed=unit, page=ref.page,
+                    bbox=ref.bbox, row=ri, col=ref.grid_col, printed=cv.printed, side=blk.side,
+                    header="/".join(paths[c]),
+                ))
+    out.body_text = "".join(body_text)
+    return out

@@ -1,0 +1,208 @@
+"""Page layouts -> tables: titles matched to the catalogue, continuations stitched across pages.
+
+A grid starts a new table when a catalogue title (or a printed 公开NN表-style label) stands above
+it; otherwise, as the first grid of a page right after a table, it continues that table when the
+columns are compatible. Untitled grids that do not continue anything are identified by header
+signature and body codes alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import catalogue
+from ..catalogue import TableSpec
+from ..textutil.normalize import key, squash
+from .captions import find_empty_note, find_label, find_unit, match_title
+from .grid import Grid, drop_top_rows
+from .layout import PageLayout
+from .lines import Line
+from .rows import column_paths, split_header
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+@dataclass
+class TableChain:
+    grids: list[Grid]
+    title: str = ""
+    label: str = ""
+    unit: str = ""
+    specs: list[TableSpec] = field(default_factory=list)
+    identified_by: str = "none"
+    notes: list[str] = field(default_factory=list)
+    title_only: bool = False
+    page_start: int = 0
+    page_end: int = 0
+
+    @property
+    def spec(self) -> TableSpec | None:
+        return self.specs[0] if len(self.specs) == 1 else None
+
+
+def _title_in(lines: list[Line], kind: str | None):
+    """Closest title to the grid (bottom-up), also trying two adjacent lines joined."""
+    for i in range(len(lines) - 1, -1, -1):
+        m = match_title(lines[i].text, kind)
+        if m:
+            return m
+        if i > 0:
+            m = match_title(lines[i - 1].text + lines[i].text, kind)
+            if m:
+                return m
+    return None
+
+
+def _caption_rows(grid: Grid, kind: str | None):
+    """Title/unit rows printed inside the top of the ruling (one cell across the table)."""
+    n = 0
+    title = unit = label = ""
+    match = None
+    for r in range(min(grid.n_rows, 3)):
+        cells = [grid.origin(r, c) for c in range(grid.n_cols)]
+        cells = [c for c in cells if c is not None and c.text.strip()]
+        if not cells:
+            break
+        wide = any(c.c1 - c.c0 >= max(2, 0.6 * grid.n_cols) for c in cells)
+        text = "".join(c.text for c in cells)
+        m = match_title(text, kind) if wide else None
+        u = find_unit(text)
+        lb = find_label(text)
+        if m:
+            match, title = m, text
+        elif not (u or lb) or not (wide or len(cells) <= 2 and len(squash(text)) < 40):
+            break
+        unit = unit or u
+        label = label or lb
+        n = r + 1
+    return n, match, title, unit, label
+
+
+def _body_scheme(grid: Grid) -> str:
+    header, index, start = split_header(grid)
+    digits = {"2": 0, "3": 0, "5": 0}
+    for r in range(start, grid.n_rows):
+        for t in grid.row_texts(r)[:4]:
+            s = key(t)
+            m = re.match(r"^(\d{3})(\d{2}){0,2}", s)
+            if m and s[0] in digits and (_CODE.match(s) or len(s) >= 3):
+                digits[s[0]] += 1
+                break
+    if digits["2"] > digits["3"] + digits["5"] and digits["2"] >= 2:
+        return "function"
+    if digits["3"] + digits["5"] > digits["2"] and digits["3"] + digits["5"] >= 2:
+        return "economic"
+    return "line"
+
+
+def _signature_ok(spec: TableSpec, header_text: str) -> bool:
+    if any(key(w) not in header_text for w in spec.signature_all):
+        return False
+    return not spec.signature_any or any(key(w) in header_text for w in spec.signature_any)
+
+
+def _header_text(grid: Grid) -> str:
+    header, _, _ = split_header(grid)
+    return "".join("".join(p) for p in column_paths(grid, header))
+
+
+def _rows_ok(spec: TableSpec, scheme: str) -> bool:
+    if spec.rows in ("function", "economic"):
+        return scheme in (spec.rows, "line")
+    return scheme == "line" or spec.rows == "line"
+
+
+def choose(specs: list[TableSpec], grid: Grid | None, kind: str | None) -> list[TableSpec]:
+    """Narrow title candidates (or all catalogue tables) with header signature and body codes."""
+    if grid is None:
+        return specs
+    header = _header_text(grid)
+    scheme = _body_scheme(grid)
+    pool = [s for s in specs if kind not in ("final", "budget") or s.kind == kind] or specs
+    ok = [s for s in pool if _signature_ok(s, header) and _rows_ok(s, scheme)]
+    if len(ok) > 1:
+        strict = [s for s in ok if s.rows == scheme]
+        ok = strict or ok
+    return ok or (pool if len(pool) == 1 else [])
+
+
+def _compatible(prev: TableChain, grid: Grid) -> bool:
+    last = prev.grids[-1]
+    if abs(last.n_cols - grid.n_cols) > 2 and abs(prev.grids[0].n_cols - grid.n_cols) > 2:
+        return False
+    return True
+
+
+def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain]:
+    chains: list[TableChain] = []
+    where: dict[int, tuple[PageLayout, int]] = {}  # id(grid) -> (page layout, index on page)
+    pending = None  # (TitleMatch, label, unit, page) of a title with no grid yet
+    for lay in layouts:
+        for gi, grid in enumerate(lay.grids):
+            caption = lay.captions[gi]
+            cap_text = "".join(ln.text for ln in caption)
+            m = _title_in(caption, kind)
+            label = find_label(cap_text)
+            unit = find_unit(cap_text)
+            where[id(grid)] = (lay, gi)
+            n_cap, m2, title2, unit2, label2 = _caption_rows(grid, kind)
+            if n_cap:
+                g2 = drop_top_rows(grid, n_cap)
+                if g2 is None:
+                    continue
+                grid = g2
+            where[id(grid)] = (lay, gi)
+            m = m or m2
+            unit = unit or unit2
+            label = label or label2
+            if m is None and pending is not None and gi == 0 and pending[3] == lay.page - 1:
+                m, label, unit = pending[0], label or pending[1], unit or pending[2]
+            pending = None
+            prev = chains[-1] if chains else None
+            if m is not None and prev is not None and gi == 0 and prev.page_end == lay.page - 1 and prev.spec is not None \
+                    and len(m.specs) == 1 and m.specs[0] is prev.spec and (not label or label == prev.label) \
+                    and _compatible(prev, grid):
+                prev.grids.append(grid)  # the title (and usually the header) repeated on every page
+                prev.page_end = lay.page
+                continue
+            if m is None and not label and prev is not None and gi == 0 and prev.page_end == lay.page - 1 \
+                    and _compatible(prev, grid):
+                prev.grids.append(grid)
+                prev.page_end = lay.page
+                prev.unit = prev.unit or unit
+                continue
+            if m is None and prev is not None and gi > 0 and prev.page_end == lay.page and not label and not unit \
+                    and prev.grids[-1].page == lay.page and _compatible(prev, grid) \
+                    and grid.bbox[1] - prev.grids[-1].bbox[3] < 30:
+                prev.grids.append(grid)  # a table split by a page-internal break in the ruling
+                continue
+            chain = TableChain([grid], label=label, unit=unit, page_start=lay.page, page_end=lay.page)
+            if m is not None:
+                chain.title = m.title
+                chain.specs = choose(m.specs, grid, kind) if len(m.specs) > 1 else list(m.specs)
+                chain.identified_by = "title"
+            else:
+                chain.specs = choose(list(catalogue.tables()), grid, kind)
+                chain.identified_by = "signature" if len(chain.specs) == 1 else "none"
+            chains.append(chain)
+        # a title at the bottom of a page whose table starts on the next page, or a title with a note only
+        tail = lay.trailer if lay.grids else lay.lines
+        m = _title_in(tail, kind) if tail else None
+        if m is not None and "目录" not in "".join(ln.text for ln in lay.lines[:3]):
+            idx = max(i for i, ln in enumerate(tail) if match_title(ln.text, kind) or
+                      (i > 0 and match_title(tail[i - 1].text + ln.text, kind)))
+            after = "".join(ln.text for ln in tail[idx + 1:])
+            note = find_empty_note(after)
+            if note:
+                chains.append(TableChain([], title=m.title, label=find_label(after), unit=find_unit(after),
+                                         specs=list(m.specs) if len(m.specs) == 1 else [], identified_by="title",
+                                         notes=[note], title_only=True, page_start=lay.page, page_end=lay.page))
+            else:
+                pending = (m, find_label(after), find_unit(after), lay.page)
+    for ch in chains:
+        for g in ch.grids:
+            lay, gi = where[id(g)]
+            below = "".join(ln.text for ln in lay.lines_below(gi))
+            if below:
+                ch.notes.append(below)
+    return chains

@@ -1,0 +1,71 @@
+"""The canonical export (see shared/spec/disclosure-model.md): UTF-8 CSVs with a header row.
+
+The contract's columns come first, in order; extra columns follow and never change their meaning.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+
+DOCUMENT_COLUMNS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind", "status",
+                    "reason"]
+DOCUMENT_EXTRA = ["is_current", "superseded_by", "copy_of", "n_pages", "parser_version", "unit_printed"]
+FACT_COLUMNS = ["document_id", "department", "fiscal_year", "doc_kind", "table_id", "account_scheme", "account_code",
+                "line_item", "account_name", "measure", "amount_wan", "unit_printed", "page"]
+FACT_EXTRA = ["table_seq", "x0", "top", "x1", "bottom", "is_current"]
+
+DOCUMENTS_SQL = """
+SELECT document_id, file_name AS file, coalesce(department, '') AS department, coalesce(entity_level, '') AS entity_level,
+       coalesce(region, '') AS region, fiscal_year, doc_kind, status, coalesce(reason, '') AS reason,
+       is_current, coalesce(superseded_by, '') AS superseded_by, coalesce(copy_of, '') AS copy_of, n_pages,
+       parser_version, coalesce(unit_printed, '') AS unit_printed
+FROM document ORDER BY file_name, document_id
+"""
+
+FACTS_SQL = """
+SELECT f.document_id, coalesce(d.department, '') AS department, f.fiscal_year, f.doc_kind, f.table_id, f.account_scheme,
+       f.account_code, f.line_item, coalesce(f.account_name, '') AS account_name, f.measure, f.amount_text AS amount_wan,
+       f.unit_printed, f.page, f.table_seq, round(f.x0, 2), round(f.top, 2), round(f.x1, 2), round(f.bottom, 2),
+       d.is_current
+FROM fact_amount f JOIN document d USING (document_id)
+ORDER BY d.file_name, f.document_id, f.table_seq, f.row_index, f.col_index
+"""
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
+def write_csv(con: duckdb.DuckDBPyConnection, sql: str, header: list[str], out: Path) -> int:
+    cur = con.execute(sql)
+    n = 0
+    tmp = out.with_name(out.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        while True:
+            rows = cur.fetchmany(10000)
+            if not rows:
+                break
+            for r in rows:
+                w.writerow([_fmt(v) for v in r])
+                n += 1
+    tmp.replace(out)
+    return n
+
+
+def export_canonical(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    counts = {
+        "documents.csv": write_csv(con, DOCUMENTS_SQL, DOCUMENT_COLUMNS + DOCUMENT_EXTRA, out_dir / "documents.csv"),
+        "facts.csv": write_csv(con, FACTS_SQL, FACT_COLUMNS + FACT_EXTRA, out_dir / "facts.csv"),
+    }
+    return counts

@@ -1,0 +1,53 @@
+"""One writer at a time: an advisory lock next to the warehouse file.
+
+A second ingestion waits (printing who holds the lock) or, with wait=0, exits with a clear message.
+The lock is released by the kernel when the holder dies, so a kill -9 never leaves it stale.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class WarehouseBusy(Exception):
+    pass
+
+
+@contextmanager
+def writer_lock(path: Path, wait: float = 600.0, announce=sys.stderr):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(str(path), os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + wait
+    told = False
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = ""
+                try:
+                    holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
+                except OSError:
+                    pass
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"another ingestion is writing the warehouse (lock {path}, holder pid {holder or '?'}); "
+                        f"try again when it has finished") from None
+                if not told and announce is not None:
+                    print(f"waiting for another ingestion to finish (lock {path}, holder pid {holder or '?'}) ...",
+                          file=announce, flush=True)
+                    told = True
+                time.sleep(0.2)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
