@@ -1,18 +1,30 @@
-"""`fiscal` — the command-line interface. Each subcommand lives in its own module."""
+"""`fiscal` — the command-line interface.
+
+Every module `pipelines/cli/cmd_<name>.py` defines `register(subparsers)` for one subcommand;
+they are discovered here, so adding a command never edits a shared file.
+"""
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 
-from . import commands
+from . import __path__ as _cli_path
+
+
+def command_modules():
+    for info in sorted(pkgutil.iter_modules(_cli_path), key=lambda i: i.name):
+        if info.name.startswith("cmd_"):
+            yield importlib.import_module(f"{__package__}.{info.name}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="fiscal", description="Chinese fiscal disclosure PDFs -> DuckDB warehouse. "
                                 "The warehouse path comes from FISCAL_WAREHOUSE (default data/warehouse.duckdb).")
     sub = p.add_subparsers(dest="command", required=True)
-    for register in commands.REGISTRY:
-        register(sub)
+    for mod in command_modules():
+        mod.register(sub)
     return p
 
 
@@ -24,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

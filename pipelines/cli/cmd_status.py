@@ -1,0 +1,40 @@
+"""`fiscal status`."""
+from __future__ import annotations
+
+import sys
+
+from .render import print_table
+
+
+def register(sub) -> None:
+    p = sub.add_parser("status", help="documents, outcomes and rejection reasons")
+    p.add_argument("--all", action="store_true", help="list every document, not only problems")
+    p.set_defaults(func=cmd_status)
+
+
+def cmd_status(args) -> int:
+    from ..warehouse.connection import connect_read
+    try:
+        con = connect_read()
+    except FileNotFoundError as exc:
+        print(f"fiscal status: {exc}", file=sys.stderr)
+        return 2
+    try:
+        tot = con.execute("""SELECT status, doc_kind, count(*), sum(CASE WHEN is_current THEN 1 ELSE 0 END),
+                             sum(n_facts) FROM document GROUP BY ALL ORDER BY 1, 2""").fetchall()
+        print_table(["status", "kind", "documents", "current", "facts"], tot)
+        runs = con.execute("""SELECT run_id, trigger, started_at, n_files, n_loaded, n_unchanged, n_rejected
+                              FROM ingest_run ORDER BY started_at DESC LIMIT 5""").fetchall()
+        print("\nlast runs:")
+        print_table(["run", "trigger", "started", "files", "loaded", "unchanged", "rejected"], runs)
+        where = "" if args.all else "WHERE status <> 'loaded' OR NOT is_current"
+        docs = con.execute(f"""SELECT file_name, left(document_id, 12), status, doc_kind, department, fiscal_year,
+                                      CASE WHEN copy_of IS NOT NULL THEN 'copy of ' || left(copy_of, 12)
+                                           WHEN superseded_by IS NOT NULL THEN 'superseded by ' || left(superseded_by, 12)
+                                           ELSE reason END, quarantine_path
+                               FROM document {where} ORDER BY status, file_name""").fetchall()
+        print("\ndocuments" + ("" if args.all else " needing attention (rejected, copies, superseded)") + ":")
+        print_table(["file", "document", "status", "kind", "department", "year", "reason", "quarantined copy"], docs)
+    finally:
+        con.close()
+    return 0
