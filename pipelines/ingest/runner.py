@@ -77,6 +77,7 @@ class Progress:
         self.t0 = time.monotonic()
 
     def step(self, note: str = "") -> None:
+        """Advance by one item; redraws the bar on the stream (stderr), if any."""
         self.done += 1
         if not self.enabled:
             return
@@ -95,55 +96,72 @@ def known_documents(con) -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in con.execute("SELECT document_id, status, parser_version FROM document").fetchall()}
 
 
+def new_run_id() -> str:
+    return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+def plan(con, candidates: list[Candidate]) -> tuple[list[tuple[Candidate, str]], list[Outcome]]:
+    """Hash every candidate; (to parse, outcomes of files needing no work)."""
+    known = known_documents(con)
+    todo: list[tuple[Candidate, str]] = []
+    done: list[Outcome] = []
+    seen_ids: set[str] = set()
+    for cand in candidates:
+        try:
+            doc_id = sha256_file(cand.path)
+        except OSError as exc:
+            done.append(Outcome(cand.name, str(cand.path), "", "rejected", f"cannot read file: {exc.strerror or exc}"))
+            continue
+        state = known.get(doc_id)
+        if doc_id in seen_ids or (state and state[1] == PARSER_VERSION):
+            done.append(Outcome(cand.name, str(cand.path), doc_id, "unchanged", "same bytes already in the warehouse"))
+            continue
+        seen_ids.add(doc_id)
+        todo.append((cand, doc_id))
+    return todo, done
+
+
+def load_staged(con, staged: list[tuple[Candidate, str, str]], run_id: str, progress=None) -> list[Outcome]:
+    """Single writer: load each staged document in its own transaction (caller holds the lock)."""
+    outcomes = []
+    bar = Progress(len(staged), "load ", progress)
+    for cand, doc_id, spath in staged:
+        doc = read_staged(Path(spath))
+        qpath = quarantine(cand.path, doc_id, cand.name, paths.quarantine_dir()) if doc.status != "loaded" else None
+        outcome, detail = load_document(con, doc, run_id, qpath)
+        outcomes.append(Outcome(
+            cand.name, str(cand.path), doc_id, outcome, detail if outcome != "loaded" else "",
+            doc.kind, doc.department, doc.fiscal_year, sum(1 for t in doc.tables if t.table_id), len(doc.facts)))
+        bar.step(cand.name)
+    return outcomes
+
+
+def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, outcomes: list[Outcome]) -> None:
+    n = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("unchanged", "rejected")}
+    con.execute("INSERT INTO ingest_run VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [run_id, started, datetime.now(), n_files, len(outcomes) - n["unchanged"] - n["rejected"],
+                 n["unchanged"], n["rejected"], trigger])
+    if outcomes:
+        con.executemany("INSERT INTO ingest_event VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+                        [(run_id, o.document_id or None, o.file, o.path, o.outcome, o.reason) for o in outcomes])
+
+
 def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = "cli", progress=sys.stderr,
            lock_wait: float = 600.0, publish: bool = True) -> RunReport:
+    """The whole job: discover, plan, parse in parallel, load as the single writer, publish."""
     t0 = time.monotonic()
-    run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    report = RunReport(run_id)
+    started = datetime.now()
+    report = RunReport(new_run_id())
     candidates, report.problems = discover(inputs)
-    staging = paths.staging_dir()
     with writer_lock(paths.lock_path(), wait=lock_wait):
         con = connect_write()
         try:
             ensure_schema(con)
-            known = known_documents(con)
-            todo: list[tuple[Candidate, str]] = []
-            seen_ids: set[str] = set()
-            for cand in candidates:
-                try:
-                    doc_id = sha256_file(cand.path)
-                except OSError as exc:
-                    report.outcomes.append(Outcome(cand.name, str(cand.path), "", "rejected",
-                                                   f"cannot read file: {exc.strerror or exc}"))
-                    continue
-                state = known.get(doc_id)
-                if doc_id in seen_ids or (state and state[1] == PARSER_VERSION):
-                    report.outcomes.append(Outcome(cand.name, str(cand.path), doc_id, "unchanged",
-                                                   "same bytes already in the warehouse"))
-                    continue
-                seen_ids.add(doc_id)
-                todo.append((cand, doc_id))
-            staged = _parse_all(todo, staging, workers, progress)
+            todo, report.outcomes = plan(con, candidates)
+            staged = parse_all(todo, paths.staging_dir(), workers, progress)
             report.parsed = len(staged)
-            con.execute("INSERT INTO ingest_run VALUES (?, ?, NULL, ?, 0, 0, 0, ?)",
-                        [run_id, datetime.now(), len(candidates), trigger])
-            bar = Progress(len(staged), "load ", progress)
-            for cand, doc_id, spath in staged:
-                doc = read_staged(Path(spath))
-                qpath = quarantine(cand.path, doc_id, cand.name, paths.quarantine_dir()) \
-                    if doc.status != "loaded" else None
-                outcome, detail = load_document(con, doc, run_id, qpath)
-                report.outcomes.append(Outcome(
-                    cand.name, str(cand.path), doc_id, outcome, detail if outcome != "loaded" else "",
-                    doc.kind, doc.department, doc.fiscal_year, sum(1 for t in doc.tables if t.table_id), len(doc.facts)))
-                bar.step(cand.name)
-            for o in report.outcomes:
-                con.execute("INSERT INTO ingest_event VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
-                            [run_id, o.document_id or None, o.file, o.path, o.outcome, o.reason])
-            n = {k: sum(1 for o in report.outcomes if o.outcome == k) for k in ("unchanged", "rejected")}
-            con.execute("UPDATE ingest_run SET finished_at = ?, n_loaded = ?, n_unchanged = ?, n_rejected = ? "
-                        "WHERE run_id = ?", [datetime.now(), len(staged) - n["rejected"], n["unchanged"],
-                                             n["rejected"], run_id])
+            report.outcomes += load_staged(con, staged, report.run_id, progress)
+            record_run(con, report.run_id, trigger, started, len(candidates), report.outcomes)
             if publish:
                 publish_snapshot(con)
         finally:
@@ -152,7 +170,7 @@ def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = 
     return report
 
 
-def _parse_all(todo, staging: Path, workers: int | None, progress):
+def parse_all(todo, staging: Path, workers: int | None, progress):
     """Parse (in parallel when it pays) and return [(candidate, document_id, staged path)]."""
     if not todo:
         return []

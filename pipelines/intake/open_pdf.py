@@ -7,6 +7,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ..parse.pagetext import page_text
+
 
 class Rejected(Exception):
     """The document cannot be ingested; `reason` says why in words a user can act on."""
@@ -63,9 +65,7 @@ def open_pdf(path: str | Path) -> OpenedPdf:
     try:
         for i in range(n):
             page = pdf[i]
-            tp = page.get_textpage()
-            texts.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
-            tp.close()
+            texts.append(page_text(page))
             page.close()
     except pdfium.PdfiumError as exc:
         raise Rejected(f"corrupt PDF: page {len(texts) + 1} cannot be read ({exc})", "corrupt") from exc

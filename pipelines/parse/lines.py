@@ -27,11 +27,17 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return max(0.0, min(a1, b1) - max(a0, b0))
 
 
-def assemble_lines(chars: list[dict], gap_space: float = 0.6) -> list[Line]:
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch[0]) if ch else 0
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+def assemble_lines(chars: list[dict], gap_space: float = 0.6, prose: bool = False) -> list[Line]:
     """Group characters into lines (top to bottom), each sorted left to right.
 
     A horizontal gap wider than `gap_space` × font size becomes one space, so columns of
-    un-ruled text stay separable while Chinese text stays contiguous.
+    un-ruled text stay separable while Chinese text stays contiguous. With `prose`, no space is
+    put next to a Chinese character (running text: gaps there are justification, not columns).
     """
     chars = [c for c in chars if c["text"] and not c["text"].isspace()]
     chars.sort(key=lambda c: (c["top"], c["x0"]))
@@ -57,7 +63,8 @@ def assemble_lines(chars: list[dict], gap_space: float = 0.6) -> list[Line]:
         for ch in g:
             if prev is not None:
                 size = max(prev.get("size") or (prev["bottom"] - prev["top"]), 1.0)
-                if ch["x0"] - prev["x1"] > gap_space * size:
+                if ch["x0"] - prev["x1"] > gap_space * size and not (
+                        prose and (_is_cjk(ch["text"]) or _is_cjk(prev["text"]))):
                     parts.append(" ")
             parts.append(ch["text"])
             prev = ch
