@@ -34,6 +34,7 @@ class TableSpec:
     signature_any: tuple[str, ...] = ()
     measures: tuple[dict, ...] = ()
     extra: bool = False
+    facts: bool = True  # False: cells are targets/indicators, not amounts (the table is only recorded)
 
     @property
     def title_keys(self) -> tuple[str, ...]:
@@ -48,6 +49,7 @@ class LineItem:
     tables: tuple[str, ...] = ()
     section: str | None = None
     after: str | None = None
+    quantity: str | None = None  # a count (辆, 台（套）), not money
     alias_keys: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -61,6 +63,7 @@ def tables() -> tuple[TableSpec, ...]:
             value_measure=t.get("value_measure", "value"), sides=bool(t.get("sides", False)),
             signature_all=tuple(sig.get("all", ())), signature_any=tuple(sig.get("any", ())),
             measures=tuple(t.get("measures", ())), extra=bool(t.get("extra", False)),
+            facts=bool(t.get("facts", True)),
         ))
     return tuple(out)
 
@@ -82,7 +85,7 @@ def line_items() -> tuple[LineItem, ...]:
         aliases = tuple(it["aliases"])
         out.append(LineItem(
             id=it["id"], aliases=aliases, side=it.get("side"), tables=tuple(it.get("tables", ())),
-            section=it.get("section"), after=it.get("after"),
+            section=it.get("section"), after=it.get("after"), quantity=it.get("quantity"),
             alias_keys=tuple(key(a) for a in aliases),
         ))
     return tuple(out)
@@ -109,3 +112,8 @@ def economic_classes() -> dict[str, str]:
 
 def label_key(label: str) -> str:
     return key(strip_ordinal(key(label)))
+
+
+@lru_cache(maxsize=None)
+def line_item_by_id(item_id: str) -> LineItem:
+    return next(it for it in line_items() if it.id == item_id)

@@ -39,7 +39,7 @@ def _header_role(path: list[str]) -> str | None:
         return None
     keys = [key(p) for p in path]
     leaf = keys[-1]
-    if any(w in leaf for w in _ROWNUM_WORDS) and len(leaf) <= 4:
+    if any(any(w in k for w in _ROWNUM_WORDS) and len(k) <= 4 for k in keys):
         return "rownum"
     if leaf in _CODE_LEAVES or any(w in leaf for w in _CODE_WORDS):
         if leaf == "科目" and len(keys) == 1:

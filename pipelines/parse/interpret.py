@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import catalogue
 from ..catalogue import TableSpec
 from ..textutil.normalize import key, squash
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
@@ -168,6 +169,8 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int) ->
                 if not line_item and not code and not qty_unit:
                     out.issues.append(f"unmapped_row p{values[0][1].page}: {name!r}")
             previous[bi] = line_item
+            if line_item and catalogue.line_item_by_id(line_item).quantity:
+                qty_unit = catalogue.line_item_by_id(line_item).quantity
             for c, ref, cv in values:
                 measure = measure_of(paths[c], spec)
                 item = line_item

@@ -43,7 +43,7 @@ def _candidates(spec: TableSpec | None, side: str, section: str) -> list[LineIte
             continue
         if it.section and (not section or it.section not in section):
             continue
-        if not it.section and section and tid == "FIN_10":
+        if not it.section and section and tid == "FIN_10" and not it.quantity:
             continue
         out.append(it)
     return out
@@ -92,8 +92,12 @@ def _match_rules(text: str, rules) -> str:
 
 
 def measure_of(path: list[str], spec: TableSpec | None) -> str:
-    """Canonical measure of a value column from its header path (leaf first)."""
+    """Canonical measure of a value column from its header path (leaf first).
+
+    In wide tables (三公) the columns are items: 合计/小计 name an item there, not a measure."""
     rules = list(spec.measures if spec else ()) + list(catalogue.measure_rules())
+    if spec is not None and spec.rows == "wide":
+        rules = [r for r in rules if r["measure"] != "total"]
     default = spec.value_measure if spec else "value"
     for level in reversed(path):
         m = _match_rules(level, rules)

@@ -56,6 +56,13 @@ def is_data_row(texts: list[str]) -> bool:
     return False
 
 
+def _full_width_label(grid: Grid, r: int) -> bool:
+    cells = [grid.origin(r, c) for c in range(grid.n_cols)]
+    cells = [c for c in cells if c is not None and c.text.strip()]
+    return len(cells) == 1 and cells[0].c1 - cells[0].c0 >= max(2, 0.9 * grid.n_cols) and \
+        bool(re.match(r"^[一二三四五六七八九十]+、", squash(cells[0].text)))
+
+
 def split_header(grid: Grid, start: int = 0) -> tuple[list[int], list[int], int]:
     """Return (header rows, index rows, first body row) of a table's first grid."""
     header, index = [], []
@@ -67,6 +74,8 @@ def split_header(grid: Grid, start: int = 0) -> tuple[list[int], list[int], int]
         if is_data_row(texts):
             return header, index, r
         if index:  # rows after a 栏次 row are body rows even without figures
+            return header, index, r
+        if header and _full_width_label(grid, r):  # "一、政府采购情况" below the header: a section row
             return header, index, r
         header.append(r)
     return header, index, grid.n_rows

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from .. import catalogue
 from ..catalogue import TableSpec
 from ..textutil.normalize import key, squash
-from .captions import find_empty_note, find_label, find_unit, match_title
+from .captions import find_empty_note, find_label, find_unit, match_title, parse_caption
 from .grid import Grid, drop_top_rows
 from .layout import PageLayout
 from .lines import Line
-from .rows import column_paths, split_header
+from .rows import column_paths, is_data_row, split_header
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_YEAR_ONLY = re.compile(r"^[（(]?(?:19|20)\d{2}年度?[)）]?$")
 
 
 @dataclass
@@ -28,6 +29,7 @@ class TableChain:
     title: str = ""
     label: str = ""
     unit: str = ""
+    entity: str = ""  # 部门：X / 编制单位：X printed with the table
     specs: list[TableSpec] = field(default_factory=list)
     identified_by: str = "none"
     notes: list[str] = field(default_factory=list)
@@ -53,29 +55,53 @@ def _title_in(lines: list[Line], kind: str | None):
     return None
 
 
+def _caption_fields(lines: list[Line]) -> tuple[str, str, str]:
+    """(label, unit, entity) printed closest above the grid (bottom-up: the nearest one wins)."""
+    label = unit = entity = ""
+    for ln in reversed(lines):
+        cap = parse_caption(ln.text)
+        label, unit, entity = label or cap.label, unit or cap.unit, entity or cap.entity
+    return label, unit, entity
+
+
+def _title_like(text: str) -> bool:
+    """A caption line that names some table (even one the catalogue does not know)."""
+    k = key(text)
+    return 5 <= len(k) <= 60 and k.endswith("表") and not re.search(r"(续表|续)$", k) and "单位" not in k
+
+
 def _caption_rows(grid: Grid, kind: str | None):
-    """Title/unit rows printed inside the top of the ruling (one cell across the table)."""
+    """Title / label / unit / entity rows printed inside the top of the ruling.
+
+    Spreadsheet exports often rule the title block with the table (北京 预算NN表, 苏州 公开02表,
+    江苏 公开表 whose first cell holds title, 部门 and 单位 at once). Such rows hold one or two
+    cells of caption text and no figures; empty rows above and between them are skipped."""
     n = 0
-    title = unit = label = ""
+    title = unit = label = entity = ""
     match = None
-    for r in range(min(grid.n_rows, 3)):
+    for r in range(min(grid.n_rows, 6)):
         cells = [grid.origin(r, c) for c in range(grid.n_cols)]
         cells = [c for c in cells if c is not None and c.text.strip()]
         if not cells:
+            if r == n:
+                n = r + 1
+                continue
             break
-        wide = any(c.c1 - c.c0 >= max(2, 0.6 * grid.n_cols) for c in cells)
         text = "".join(c.text for c in cells)
-        m = match_title(text, kind) if wide else None
-        u = find_unit(text)
-        lb = find_label(text)
+        wide = any(c.c1 - c.c0 >= max(2, 0.6 * grid.n_cols) for c in cells) or grid.n_cols <= 2
+        if len(cells) > 2 or is_data_row([c.text for c in cells]):
+            break
+        m = match_title(text, kind) if wide or len(cells) == 1 else None
+        cap = parse_caption(text)
         if m:
             match, title = m, text
-        elif not (u or lb) or not (wide or len(cells) <= 2 and len(squash(text)) < 40):
+        elif not (cap.unit or cap.label or cap.entity or _YEAR_ONLY.match(key(text))):
             break
-        unit = unit or u
-        label = label or lb
+        unit = unit or cap.unit
+        label = label or cap.label
+        entity = entity or cap.entity
         n = r + 1
-    return n, match, title, unit, label
+    return n, match, title, unit, label, entity
 
 
 def _body_scheme(grid: Grid) -> str:
@@ -140,12 +166,10 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
     for lay in layouts:
         for gi, grid in enumerate(lay.grids):
             caption = lay.captions[gi]
-            cap_text = "".join(ln.text for ln in caption)
             m = _title_in(caption, kind)
-            label = find_label(cap_text)
-            unit = find_unit(cap_text)
+            label, unit, entity = _caption_fields(caption)
             where[id(grid)] = (lay, gi)
-            n_cap, m2, title2, unit2, label2 = _caption_rows(grid, kind)
+            n_cap, m2, title2, unit2, label2, entity2 = _caption_rows(grid, kind)
             if n_cap:
                 g2 = drop_top_rows(grid, n_cap)
                 if g2 is None:
@@ -155,6 +179,7 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
             m = m or m2
             unit = unit or unit2
             label = label or label2
+            entity = entity or entity2
             if m is None and pending is not None and gi == 0 and pending[3] == lay.page - 1:
                 m, label, unit = pending[0], label or pending[1], unit or pending[2]
             pending = None
@@ -165,7 +190,8 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
                 prev.grids.append(grid)  # the title (and usually the header) repeated on every page
                 prev.page_end = lay.page
                 continue
-            if m is None and not label and prev is not None and gi == 0 and prev.page_end == lay.page - 1 \
+            foreign_title = m is None and any(_title_like(ln.text) for ln in caption)
+            if m is None and not label and not foreign_title and prev is not None and gi == 0 and prev.page_end == lay.page - 1 \
                     and _compatible(prev, grid):
                 prev.grids.append(grid)
                 prev.page_end = lay.page
@@ -176,7 +202,7 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
                     and grid.bbox[1] - prev.grids[-1].bbox[3] < 30:
                 prev.grids.append(grid)  # a table split by a page-internal break in the ruling
                 continue
-            chain = TableChain([grid], label=label, unit=unit, page_start=lay.page, page_end=lay.page)
+            chain = TableChain([grid], label=label, unit=unit, entity=entity, page_start=lay.page, page_end=lay.page)
             if m is not None:
                 chain.title = m.title
                 chain.specs = choose(m.specs, grid, kind) if len(m.specs) > 1 else list(m.specs)
