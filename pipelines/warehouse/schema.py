@@ -4,6 +4,7 @@ from __future__ import annotations
 import duckdb
 
 from .. import catalogue
+from ..dashboard.marts import ensure_marts
 from . import paths
 
 
@@ -20,3 +21,4 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     rows = [(t.id, t.kind, t.name, t.rows) for t in catalogue.tables() if t.id not in existing]
     if rows:
         con.executemany("INSERT INTO dim_table VALUES (?, ?, ?, ?)", rows)
+    ensure_marts(con)

@@ -1,0 +1,39 @@
+"""`fiscal dashboard`: serve the Streamlit dashboard on 127.0.0.1 (read-only on the published snapshot)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("dashboard", help="serve the analysts' and data-quality dashboard on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", default="127.0.0.1", help="listen address (default: 127.0.0.1, this machine only)")
+    p.add_argument("--sample", metavar="DIR", default=None,
+                   help="build a warehouse from the shipped sample in DIR and serve that one instead")
+    p.set_defaults(func=cmd_dashboard)
+
+
+def streamlit_command(address: str, port: int) -> list[str]:
+    app = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+    return [sys.executable, "-m", "streamlit", "run", str(app), "--server.address", address, "--server.port",
+            str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none", "--global.developmentMode", "false"]
+
+
+def cmd_dashboard(args) -> int:
+    from ..warehouse import paths
+    if args.sample:
+        from ..dashboard.demo import build_sample_warehouse
+        os.environ["FISCAL_WAREHOUSE"] = str(build_sample_warehouse(Path(args.sample)).resolve())
+    if not paths.snapshot_path().exists() and not paths.warehouse_path().exists():
+        print(f"fiscal dashboard: no warehouse at {paths.warehouse_path()} (run `fiscal ingest` first)", file=sys.stderr)
+        return 2
+    print(f"serving the dashboard on http://{args.address}:{args.port} (warehouse {paths.warehouse_path()})")
+    env = dict(os.environ, FISCAL_WAREHOUSE=str(paths.warehouse_path()))
+    try:
+        return subprocess.call(streamlit_command(args.address, args.port), env=env)
+    except KeyboardInterrupt:
+        return 0

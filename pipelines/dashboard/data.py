@@ -1,0 +1,149 @@
+"""Read-only queries for the dashboard. Every query opens its own connection to the published
+snapshot (warehouse.connection.connect_read) and closes it, so a nightly ingestion is never blocked
+and the dashboard always sees the latest published data. Parameters are always bound, never
+formatted into SQL.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..warehouse.connection import connect_read
+from .marts import attach_marts
+
+
+def query(sql: str, params: list | None = None) -> pd.DataFrame:
+    con = connect_read()
+    try:
+        attach_marts(con)
+        return con.execute(sql, params or []).df()
+    finally:
+        con.close()
+
+
+def regions() -> list[str]:
+    df = query("SELECT DISTINCT region FROM dim_department WHERE region IS NOT NULL AND region <> '' ORDER BY 1")
+    return df["region"].tolist()
+
+
+def departments(region: str | None = None) -> pd.DataFrame:
+    """department_key, department (latest printed name), entity_level, region, years with data."""
+    return query("""
+        SELECT d.department_key, d.canonical_name AS department, d.entity_level, d.region,
+               list(DISTINCT c.fiscal_year ORDER BY c.fiscal_year) AS years
+        FROM dim_department d
+        JOIN document c ON c.department_key = d.department_key AND c.is_current AND c.status = 'loaded'
+        WHERE (? IS NULL OR d.region = ?)
+        GROUP BY ALL ORDER BY d.canonical_name, d.department_key""", [region, region])
+
+
+def years(department_key: int) -> list[int]:
+    df = query("""SELECT DISTINCT fiscal_year FROM document WHERE department_key = ? AND is_current
+                  AND status = 'loaded' AND fiscal_year IS NOT NULL ORDER BY 1 DESC""", [department_key])
+    return [int(y) for y in df["fiscal_year"]]
+
+
+def kinds(department_key: int, year: int) -> list[str]:
+    df = query("""SELECT DISTINCT doc_kind FROM mart_account_year WHERE department_key = ? AND fiscal_year = ?
+                  ORDER BY CASE doc_kind WHEN 'final' THEN 0 WHEN 'budget' THEN 1 ELSE 2 END""",
+               [department_key, year])
+    return df["doc_kind"].tolist()
+
+
+def tables(department_key: int, year: int, kind: str) -> pd.DataFrame:
+    """Tables of the department-year with coded rows first (those are the ones to drill into)."""
+    return query("""
+        SELECT table_id, any_value(table_name) AS table_name,
+               count(*) FILTER (WHERE account_scheme IN ('function', 'economic')) AS n_coded, count(*) AS n
+        FROM mart_account_year WHERE department_key = ? AND fiscal_year = ? AND doc_kind = ?
+        GROUP BY table_id ORDER BY n_coded = 0, table_id""", [department_key, year, kind])
+
+
+def measures(department_key: int, year: int, kind: str, table_id: str) -> list[str]:
+    df = query("""SELECT measure, count(*) AS n FROM mart_account_year WHERE department_key = ? AND fiscal_year = ?
+                  AND doc_kind = ? AND table_id = ? GROUP BY measure
+                  ORDER BY measure <> 'total', measure <> 'final', measure <> 'budget', n DESC, measure""",
+               [department_key, year, kind, table_id])
+    return df["measure"].tolist()
+
+
+def yoy(department_key: int, year: int, kind: str, table_id: str, measure: str) -> pd.DataFrame:
+    return query("""SELECT * FROM mart_yoy WHERE department_key = ? AND fiscal_year = ? AND doc_kind = ?
+                    AND table_id = ? AND measure = ?
+                    ORDER BY account_scheme, account_code, item_key""", [department_key, year, kind, table_id, measure])
+
+
+def biggest_changes(department_key: int, year: int, kind: str, limit: int = 10) -> pd.DataFrame:
+    """The coded accounts that changed most from year−1 to year, over every table and measure."""
+    return query("""SELECT * FROM mart_yoy WHERE department_key = ? AND fiscal_year = ? AND doc_kind = ?
+                    AND comparison = 'both' AND account_code <> '' AND change_wan <> 0
+                    ORDER BY abs_change_wan DESC, table_id, account_code, measure LIMIT ?""",
+                 [department_key, year, kind, limit])
+
+
+def budget_pairs(department_key: int, year: int) -> list[str]:
+    df = query("""SELECT pair_label, min(final_table) AS t, count(*) AS n FROM mart_budget_vs_final
+                  WHERE department_key = ? AND fiscal_year = ? GROUP BY pair_label
+                  ORDER BY t, pair_label""", [department_key, year])
+    return df["pair_label"].tolist()
+
+
+def budget_vs_final(department_key: int, year: int, pair_label: str) -> pd.DataFrame:
+    return query("""SELECT * FROM mart_budget_vs_final WHERE department_key = ? AND fiscal_year = ?
+                    AND pair_label = ? ORDER BY account_scheme, account_code, item_key""",
+                 [department_key, year, pair_label])
+
+
+def compare_accounts(year: int, kind: str, table_id: str, measure: str, region: str | None) -> pd.DataFrame:
+    """Accounts printed by at least one department: item_key, code, the most common name, departments."""
+    return query("""SELECT item_key, any_value(account_code) AS account_code, mode(account_name) AS account_name,
+                           count(amount_wan) AS n_departments
+                    FROM mart_account_compare WHERE fiscal_year = ? AND doc_kind = ? AND table_id = ? AND measure = ?
+                    AND (? IS NULL OR region = ?)
+                    GROUP BY item_key ORDER BY n_departments DESC, account_code, item_key""",
+                 [year, kind, table_id, measure, region, region])
+
+
+def compare(year: int, kind: str, table_id: str, measure: str, item_key: str, region: str | None) -> pd.DataFrame:
+    return query("""SELECT * FROM mart_account_compare WHERE fiscal_year = ? AND doc_kind = ? AND table_id = ?
+                    AND measure = ? AND item_key = ? AND (? IS NULL OR region = ?)
+                    ORDER BY amount_wan DESC NULLS LAST, department""",
+                 [year, kind, table_id, measure, item_key, region, region])
+
+
+def compare_options(region: str | None) -> pd.DataFrame:
+    """(fiscal_year, doc_kind, table_id, table_name, measure) combinations printed by ≥ 2 departments first."""
+    return query("""SELECT fiscal_year, doc_kind, table_id, any_value(table_name) AS table_name, measure,
+                           count(DISTINCT department_key) AS n_departments
+                    FROM mart_account_year WHERE (? IS NULL OR region = ?) GROUP BY ALL
+                    ORDER BY fiscal_year DESC, doc_kind, table_id, measure""", [region, region])
+
+
+def dq_documents(region: str | None, department_key: int | None) -> pd.DataFrame:
+    return query("""SELECT * FROM mart_dq_document WHERE (? IS NULL OR region = ?) AND (? IS NULL OR department_key = ?)
+                    ORDER BY n_fail DESC, n_error DESC, n_rounding DESC, file_name""",
+                 [region, region, department_key, department_key])
+
+
+def dq_rules() -> pd.DataFrame:
+    return query("""SELECT * FROM mart_dq_rule ORDER BY n_documents_failing DESC, n_fail DESC, rule_id""")
+
+
+def dq_trend() -> pd.DataFrame:
+    return query("SELECT * FROM mart_dq_trend ORDER BY run_at")
+
+
+def dq_findings(region: str | None, department_key: int | None, outcomes: list[str]) -> pd.DataFrame:
+    return query("""SELECT * FROM mart_dq_result WHERE outcome IN (SELECT unnest(?))
+                    AND (? IS NULL OR region = ?) AND (? IS NULL OR department_key = ?)
+                    ORDER BY outcome_rank, abs(diff) DESC NULLS LAST, file_name, page, rule_id""",
+                 [outcomes, region, region, department_key, department_key])
+
+
+def ingest_runs() -> pd.DataFrame:
+    return query("SELECT * FROM ingest_run ORDER BY started_at")
+
+
+def document(document_id: str) -> dict | None:
+    df = query("""SELECT document_id, file_name, source_path, n_pages, department, fiscal_year, doc_kind
+                  FROM document WHERE document_id = ?""", [document_id])
+    return None if df.empty else df.iloc[0].to_dict()
