@@ -35,7 +35,8 @@ def render(sel) -> None:
     st.dataframe(pd.DataFrame({
         "文件": worst["file_name"], "部门": worst["department"].fillna(""), "年度": worst["fiscal_year"],
         "类型": [label("doc_kinds", k) for k in worst["doc_kind"]],
-        "状态": [label("statuses", s) if s != "loaded" else d for s, d in zip(worst["status"], worst["dq_status"])],
+        "状态": [label("statuses", s) if s != "loaded" else label("dq_statuses", d)
+               for s, d in zip(worst["status"], worst["dq_status"])],
         "不符": worst["n_fail"], "尾数误差": worst["n_rounding"], "通过": worst["n_pass"],
         "错误": worst["n_error"], "数据不足": worst["n_insufficient"],
         "不符率（%）": [amount(v) for v in worst["fail_pct"]], "原因": worst["reason"].fillna(""),
