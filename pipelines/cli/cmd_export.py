@@ -17,6 +17,8 @@ def cmd_export(args) -> int:
     con = connect_read()
     try:
         counts = export_canonical(con, Path(args.out))
+        from ..export_formats import export_all  # Parquet, Excel workbook, Fiscal Data Package
+        counts.update(export_all(con, Path(args.out), dict(counts)))
     finally:
         con.close()
     for name, n in counts.items():
