@@ -1,0 +1,19 @@
+"""The Dagster code location (pyproject.toml [tool.dagster]): it only assembles the stages' definitions.
+
+Global policy applied here: the in-process executor is the default for every run (backfills
+included); jobs that want another executor say so themselves (see defs/ingest/jobs.py).
+"""
+from __future__ import annotations
+
+import dagster as dg
+
+from .defs import checks, ingest, parse, reports, warehouse
+
+STAGES = (ingest, parse, warehouse, checks, reports)
+
+
+def build() -> dg.Definitions:
+    return dg.Definitions.merge(*(stage.defs() for stage in STAGES), dg.Definitions(executor=dg.in_process_executor))
+
+
+defs = build()

@@ -1,0 +1,10 @@
+"""Stage 4: consistency-rule results, judged by asset checks (parse integrity blocks, source warns)."""
+from __future__ import annotations
+
+import dagster as dg
+
+
+def defs() -> dg.Definitions:
+    from .assets import check_results
+
+    return dg.Definitions(assets=[check_results])

@@ -1,0 +1,56 @@
+"""Check results: the consistency rules run on the newly loaded documents (or on all, on request)."""
+import time
+
+import dagster as dg
+
+from ..ingest.partitions import run_document_ids
+from ..ingest.resources import FiscalResource
+from ..scaleout import WAREHOUSE_HOST
+from ..warehouse.assets import warehouse_documents
+from ..warehouse.writer import warehouse_writer
+from . import checks, rules
+
+KEY = dg.AssetKey("check_results")
+
+
+class CheckConfig(dg.Config):
+    scope: str = "new"  # new: the run's documents, their cross-year partners and any never checked; all: every one
+    data_docs: bool = False  # also build the great-expectations Data Docs (pipelines.checks.default_docs_dir())
+
+
+@dg.asset(
+    key=KEY,
+    group_name="checks",
+    kinds={"duckdb"},
+    deps=[warehouse_documents],
+    op_tags=WAREHOUSE_HOST,
+    check_specs=checks.specs(KEY),
+    description="check_run / check_result rows: the rule catalogue (pipelines.checks) evaluated on the documents "
+                "loaded by this run and on any document not checked yet; scope=all re-checks every current document.",
+)
+def check_results(context: dg.AssetExecutionContext, config: CheckConfig, fiscal: FiscalResource):
+    if config.scope not in ("new", "all"):
+        raise dg.Failure(f"check_results: scope must be 'new' or 'all', not {config.scope!r}")
+    run_checks = rules.rule_runner()
+    in_run = run_document_ids(context)
+    t0 = time.monotonic()
+    with warehouse_writer(fiscal) as con:
+        loaded = set(rules.all_loaded(con))
+        if config.scope == "all":
+            ids = sorted(loaded)
+        else:
+            ids = sorted({d for d in in_run if d in loaded} | set(rules.to_check(con)))
+        before = rules.check_run_ids(con)
+        if run_checks is not None and ids:
+            run_checks(con, ids, trigger=f"dagster:{context.run_id}", related=config.scope == "new",
+                       docs_dir=rules.data_docs_dir() if config.data_docs else None)
+        rows = rules.outcomes(con, rules.check_run_ids(con) - before)
+    if run_checks is None:
+        context.log.warning("pipelines.checks.run_checks is not installed: no rule was evaluated")
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[3]] = counts.get(r[3], 0) + 1
+    context.log.info(f"checked {len(ids) if run_checks else 0} documents in {time.monotonic() - t0:.1f}s: {counts}")
+    yield dg.MaterializeResult(metadata={"documents_checked": len(ids) if run_checks else 0,
+                                         "results": len(rows), **{f"n_{k}": v for k, v in sorted(counts.items())}})
+    yield from checks.evaluate(rows, len(ids), run_checks is not None)

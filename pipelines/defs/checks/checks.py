@@ -1,0 +1,49 @@
+"""Asset checks over the rule outcomes of the documents just checked.
+
+Rules of severity `parse` test the extraction itself (a hierarchy that cannot add up unless a row
+was misread, a table read twice …): one failure blocks the marts and the dashboard snapshot.
+Rules of severity `source` find inconsistencies printed in the source document: they warn.
+"""
+from __future__ import annotations
+
+import dagster as dg
+
+from ..metadata import md_table
+
+PARSE_INTEGRITY = "parse_integrity"
+SOURCE_CONSISTENCY = "source_consistency"
+BAD = ("fail", "error")
+
+
+def specs(asset_key) -> list[dg.AssetCheckSpec]:
+    return [
+        dg.AssetCheckSpec(PARSE_INTEGRITY, asset=asset_key, blocking=True,
+                          description="No rule of severity 'parse' fails or errors on the documents just checked; "
+                                      "a failure blocks the marts and the dashboard snapshot."),
+        dg.AssetCheckSpec(SOURCE_CONSISTENCY, asset=asset_key,
+                          description="Rules of severity 'source' (inconsistencies printed in the PDFs) on the "
+                                      "documents just checked; failures warn."),
+    ]
+
+
+def evaluate(rows: list[tuple], n_documents: int, rules_installed: bool) -> list[dg.AssetCheckResult]:
+    """rows: (document_id, rule_id, severity, outcome, location, diff, page) from rules.outcomes()."""
+    if not rules_installed:
+        note = {"note": "pipelines.checks.run_checks is not installed: no rule was evaluated"}
+        return [dg.AssetCheckResult(check_name=name, passed=False, severity=dg.AssetCheckSeverity.WARN, metadata=note)
+                for name in (PARSE_INTEGRITY, SOURCE_CONSISTENCY)]
+    out = []
+    for name, severity, level in ((PARSE_INTEGRITY, "parse", dg.AssetCheckSeverity.ERROR),
+                                  (SOURCE_CONSISTENCY, "source", dg.AssetCheckSeverity.WARN)):
+        mine = [r for r in rows if r[2] == severity]
+        bad = [r for r in mine if r[3] in BAD]
+        counts: dict[str, int] = {}
+        for r in mine:
+            counts[r[3]] = counts.get(r[3], 0) + 1
+        meta = {"documents": n_documents, "results": len(mine), **{f"n_{k}": v for k, v in sorted(counts.items())}}
+        if bad:
+            meta["failures"] = md_table([(r[0][:12], r[1], r[3], r[4] or "", r[5] if r[5] is not None else "",
+                                          r[6] or "") for r in bad],
+                                         ("document", "rule", "outcome", "location", "diff", "page"))
+        out.append(dg.AssetCheckResult(check_name=name, passed=not bad, severity=level, metadata=meta))
+    return out

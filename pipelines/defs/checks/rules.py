@@ -1,0 +1,50 @@
+"""The consistency-rule engine (pipelines.checks), imported only when a run needs it.
+
+It is written separately (rule SQL + great-expectations suites, whose import alone costs seconds);
+until it is installed, check_results records that no rules ran instead of failing the pipeline.
+"""
+from __future__ import annotations
+
+import importlib
+
+
+def rule_runner():
+    """`run_checks(con, document_ids)` from pipelines.checks, or None when it is not there yet."""
+    try:
+        mod = importlib.import_module("pipelines.checks")
+    except ImportError:
+        return None
+    return getattr(mod, "run_checks", None)
+
+
+def data_docs_dir():
+    from pipelines.checks import default_docs_dir
+
+    return default_docs_dir()
+
+
+def to_check(con) -> list[str]:
+    """Loaded documents that have no rule result yet (new ones, or ones loaded while rules were off)."""
+    return [r[0] for r in con.execute(
+        "SELECT document_id FROM document d WHERE status = 'loaded' AND NOT EXISTS "
+        "(SELECT 1 FROM check_result c WHERE c.document_id = d.document_id) ORDER BY document_id").fetchall()]
+
+
+def all_loaded(con) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT document_id FROM document WHERE status = 'loaded' AND is_current ORDER BY document_id").fetchall()]
+
+
+def check_run_ids(con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT check_run_id FROM check_run").fetchall()}
+
+
+def outcomes(con, check_runs: set[str]) -> list[tuple]:
+    """(document_id, rule_id, severity, outcome, location, diff, page) of the given check runs."""
+    if not check_runs:
+        return []
+    marks = ", ".join("?" for _ in check_runs)
+    return con.execute(
+        f"SELECT c.document_id, c.rule_id, coalesce(r.severity, 'source'), c.outcome, c.location, c.diff, c.page "
+        f"FROM check_result c LEFT JOIN dim_rule r USING (rule_id) WHERE c.check_run_id IN ({marks}) "
+        f"ORDER BY c.document_id, c.rule_id", sorted(check_runs)).fetchall()

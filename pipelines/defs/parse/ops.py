@@ -1,0 +1,133 @@
+"""The extraction graph: plan which documents need parsing, parse them in chunks, record the results.
+
+The graph has a fixed number of parse steps (FISCAL_PARSE_CHUNKS when the code loads, default 4),
+so executors that cannot re-plan a run (dagster-dask) can run it; the plan deals the documents to
+`chunks` of them (1 by default, all steps when the run is distributed) and the others get nothing.
+Inside a step the runner's `parse_all` parses in a process pool, which is how the in-process
+executor parses in parallel without paying a Python start-up per document.
+"""
+import json
+import multiprocessing
+import os
+import socket
+import time
+from pathlib import Path
+
+import dagster as dg
+
+from ...ingest.discover import Candidate
+from ...ingest.runner import _fresh as staged_is_fresh
+from ...ingest.runner import parse_all
+from ...parse.model import DocumentResult
+from ...version import PARSER_VERSION
+from ...warehouse.staging import stage_path, write_staged
+from ..ingest.inbox import display, locate
+from ..ingest.resources import FiscalResource
+
+
+MAX_CHUNKS = max(1, int(os.environ.get("FISCAL_PARSE_CHUNKS", "4") or 4))
+
+
+CHUNKS_TAG = "fiscal/parse_chunks"  # job tags set the defaults (the Dask job spreads over all parse steps)
+WORKERS_TAG = "fiscal/workers_per_chunk"
+
+
+class ExtractionConfig(dg.Config):
+    chunks: int = 0  # parse steps that get documents (at most MAX_CHUNKS); 0 = run tag fiscal/parse_chunks, else 1
+    workers_per_chunk: int = 0  # parse processes per step; 0 = run tag fiscal/workers_per_chunk, else the resource
+    force: bool = False  # parse again even when a staged result of this parser version exists
+
+
+def unreadable(doc_id: str, loc, staging: Path) -> Path:
+    """Stage a rejection for a document whose file is gone or changed, so the loader records why."""
+    doc = DocumentResult(document_id=doc_id, file_name=display(loc.name) or doc_id, path=display(loc.path), size_bytes=0,
+                         n_pages=0, parser_version=PARSER_VERSION, status="rejected", reason=display(loc.problem))
+    doc.evidence["reject_code"] = "missing_file"
+    return write_staged(doc, staging)
+
+
+def split(todo: list, n: int) -> list[list]:
+    """Largest files first, dealt round-robin: chunks of similar total size."""
+    todo = sorted(todo, key=lambda t: -t[3])
+    n = max(1, min(n, len(todo)))
+    return [todo[i::n] for i in range(n)]
+
+
+@dg.op(ins={"raw": dg.In(dg.Nothing)}, out=dg.Out(list), description="Deal the run's documents that need parsing to the parse steps")
+def plan_extraction(context: dg.OpExecutionContext, config: ExtractionConfig, fiscal: FiscalResource) -> list:
+    ids = context.partition_keys
+    found = locate(fiscal.index_path, fiscal.inbox_dir, ids)
+    tags = context.run.tags
+    workers = config.workers_per_chunk or int(tags.get(WORKERS_TAG, 0)) or fiscal.workers()
+    n_chunks = config.chunks or int(tags.get(CHUNKS_TAG, 1))
+    todo, fresh = [], 0
+    for doc_id in ids:
+        loc = found[doc_id]
+        sp = stage_path(fiscal.staging_dir, doc_id)
+        if loc.problem:
+            unreadable(doc_id, loc, fiscal.staging_dir)
+            continue
+        if config.force and sp.exists():
+            sp.unlink()
+        if staged_is_fresh(sp):
+            fresh += 1
+            continue
+        todo.append((loc.path, loc.name, doc_id, os.path.getsize(loc.path), workers))
+    context.log.info(f"{len(ids)} documents: {len(todo)} to parse, {fresh} already staged by parser {PARSER_VERSION}")
+    chunks = split(todo, min(n_chunks, MAX_CHUNKS)) if todo else []
+    return chunks + [[] for _ in range(MAX_CHUNKS - len(chunks))]
+
+
+def parse_chunk_op(index: int) -> dg.OpDefinition:
+    @dg.op(name=f"parse_chunk_{index}", description=f"Parse chunk {index} of the plan into the staging folder "
+                                                    "(runner.parse_all)")
+    def parse_chunk(context: dg.OpExecutionContext, fiscal: FiscalResource, chunks: list) -> list:
+        chunk = chunks[index]
+        if not chunk:
+            return []
+        todo = [(Candidate(Path(path), name), doc_id) for path, name, doc_id, _, _ in chunk]
+        workers = min(chunk[0][4], len(todo))
+        if multiprocessing.current_process().daemon:  # a Dask worker process: no child processes allowed
+            workers = 1
+        t0 = time.monotonic()
+        with fiscal.environment():
+            staged = parse_all(todo, fiscal.staging_dir, workers, None)
+        seconds = time.monotonic() - t0
+        where = f"{socket.gethostname()}:{os.getpid()}"
+        context.log.info(f"parsed {len(staged)} documents with {workers} workers on {where} in {seconds:.1f}s")
+        return [(doc_id, where) for _, doc_id, _ in staged]
+
+    return parse_chunk
+
+
+PARSE_CHUNKS = [parse_chunk_op(i) for i in range(MAX_CHUNKS)]
+
+
+def staged_summary(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        d = json.load(fh)
+    return {"status": d["status"], "reason": d.get("reason", ""), "kind": d.get("kind", ""),
+            "department": d.get("department", ""), "fiscal_year": d.get("fiscal_year"), "pages": d.get("n_pages", 0),
+            "tables_identified": sum(1 for t in d.get("tables", []) if t.get("table_id")),
+            "facts": len(d.get("facts", [])), "reject_code": (d.get("evidence") or {}).get("reject_code") or "",
+            "parser_version": d.get("parser_version", "")}
+
+
+@dg.op(out=dg.Out(dg.Nothing), ins={f"parsed_{i}": dg.In(list) for i in range(MAX_CHUNKS)},
+       description="Record each document's staged extraction as partition metadata")
+def record_extraction(context: dg.OpExecutionContext, fiscal: FiscalResource, **parsed) -> None:
+    # one input per parse step, not a fan-in: dagster-dask loses fan-in inputs (each step is planned alone)
+    parsed_now = {doc_id: where for chunk in parsed.values() for doc_id, where in chunk}
+    step = context.get_step_execution_context()
+    pages = 0
+    for doc_id in context.partition_keys:
+        sp = stage_path(fiscal.staging_dir, doc_id)
+        if not sp.exists():
+            raise dg.Failure(f"document {doc_id[:12]}: no staged extraction at {sp}")
+        s = staged_summary(sp)
+        pages += s["pages"] if doc_id in parsed_now else 0
+        step.add_asset_metadata({**{k: v for k, v in s.items() if v not in (None, "")},
+                                 "parsed_in_this_run": doc_id in parsed_now,
+                                 "parsed_by": parsed_now.get(doc_id, ""), "staged": dg.MetadataValue.path(str(sp))},
+                                partition_key=doc_id)
+    context.log.info(f"parsed {len(parsed_now)} of {len(context.partition_keys)} documents ({pages} pages)")

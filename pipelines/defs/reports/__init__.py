@@ -1,0 +1,10 @@
+"""Stage 5: marts and the read-only snapshot for dashboards."""
+from __future__ import annotations
+
+import dagster as dg
+
+
+def defs() -> dg.Definitions:
+    from .assets import dashboard_snapshot, marts
+
+    return dg.Definitions(assets=[marts, dashboard_snapshot])

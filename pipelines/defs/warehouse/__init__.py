@@ -1,0 +1,10 @@
+"""Stage 3: the single-writer load into DuckDB (with its blocking load check)."""
+from __future__ import annotations
+
+import dagster as dg
+
+
+def defs() -> dg.Definitions:
+    from .assets import warehouse_documents
+
+    return dg.Definitions(assets=[warehouse_documents])
