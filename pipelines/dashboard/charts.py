@@ -8,7 +8,18 @@ from .safe import plot
 
 # The browser picks the first installed font: Debian's fonts-wqy-zenhei / Noto CJK, macOS, Windows.
 CJK_FONTS = "Noto Sans CJK SC, WenQuanYi Zen Hei, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif"
+LABEL_MAX = 28  # characters of an axis label; the full text is in the hover
 UP, DOWN, NEUTRAL = "#c0392b", "#27ae60", "#7f8c8d"  # red = increase, green = decrease (as read here)
+
+
+def axis_labels(labels: list[str]) -> list[str]:
+    """Escaped, shortened axis labels, kept distinct (equal categories would merge their bars)."""
+    out, seen = [], {}
+    for s in labels:
+        short = plot(s, LABEL_MAX)
+        seen[short] = seen.get(short, 0) + 1
+        out.append(short if seen[short] == 1 else f"{short} ({seen[short]})")
+    return out
 
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -19,8 +30,9 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 def _hbars(labels: list[str], vals: list[float], colors: list[str], text: list[str], hover: str, xtitle: str,
            title: str) -> go.Figure:
-    fig = go.Figure(go.Bar(x=vals, y=[plot(s) for s in labels], orientation="h", marker_color=colors, text=text,
-                           textposition="auto", hovertemplate="%{y}<br>" + hover + "<extra></extra>"))
+    fig = go.Figure(go.Bar(x=vals, y=axis_labels(labels), orientation="h", marker_color=colors,
+                           text=text, textposition="auto", customdata=[plot(s) for s in labels],
+                           hovertemplate="%{customdata}<br>" + hover + "<extra></extra>"))
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title_text=xtitle)
     return _layout(fig, title, max(260, 60 + 28 * len(vals)))
@@ -37,9 +49,9 @@ def grouped_bars(labels: list[str], series: dict[str, list], title: str, axis: s
     """Vertical grouped bars: one group per label, one bar per series (e.g. 预算数 / 决算数)."""
     fig = go.Figure()
     for name, vals in series.items():
-        fig.add_bar(name=plot(name), x=[plot(s) for s in labels],
+        fig.add_bar(name=plot(name), x=axis_labels(labels), customdata=[plot(s) for s in labels],
                     y=[None if v is None or pd.isna(v) else float(v) for v in vals],
-                    hovertemplate="%{x}<br>" + plot(name) + " %{y:,.2f} " + axis + "<extra></extra>")
+                    hovertemplate="%{customdata}<br>" + plot(name) + " %{y:,.2f} " + axis + "<extra></extra>")
     fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom", x=1, xanchor="right"))
     fig.update_xaxes(type="category", tickangle=-30)
     fig.update_yaxes(title_text=axis)

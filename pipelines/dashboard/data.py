@@ -50,12 +50,15 @@ def kinds(department_key: int, year: int) -> list[str]:
 
 
 def tables(department_key: int, year: int, kind: str) -> pd.DataFrame:
-    """Tables of the department-year with coded rows first (those are the ones to drill into)."""
+    """Tables of the department-year: the 一般公共预算 and 支出 function tables first (the ones analysts
+    drill into), then the other tables with coded rows, then the rest."""
     return query("""
         SELECT table_id, any_value(table_name) AS table_name,
                count(*) FILTER (WHERE account_scheme IN ('function', 'economic')) AS n_coded, count(*) AS n
         FROM mart_account_year WHERE department_key = ? AND fiscal_year = ? AND doc_kind = ?
-        GROUP BY table_id ORDER BY n_coded = 0, table_id""", [department_key, year, kind])
+        GROUP BY table_id
+        ORDER BY CASE WHEN table_id IN ('FIN_05', 'BUD_05') THEN 0 WHEN table_id IN ('FIN_03', 'BUD_03') THEN 1
+                      ELSE 2 END, n_coded = 0, table_id""", [department_key, year, kind])
 
 
 def measures(department_key: int, year: int, kind: str, table_id: str) -> list[str]:

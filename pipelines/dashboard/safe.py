@@ -18,6 +18,11 @@ def md(value) -> str:
     return _MD_SPECIAL.sub(r"\\\1", s.replace("\n", " "))
 
 
-def plot(value) -> str:
-    """Plotly-safe text: HTML-escaped, so plotly shows the characters instead of interpreting tags."""
-    return html.escape("" if value is None else str(value), quote=True)
+def plot(value, limit: int | None = None) -> str:
+    """Plotly-safe text: &, < and > escaped, so plotly shows the characters instead of interpreting
+    tags (plotly decodes these entities back for display; quotes need no escaping outside tags).
+    `limit` shortens long labels (…) so a chart keeps its room."""
+    s = "" if value is None else str(value)
+    if limit and len(s) > limit:
+        s = s[: limit - 1] + "…"
+    return html.escape(s, quote=False)

@@ -5,7 +5,7 @@ import shutil
 
 import duckdb
 import pytest
-from dq_setup import HOSTILE, MISPRINT, RULES, run_checks
+from dq_setup import HOSTILE, MISPRINT, RULES, forget_other_checks, run_checks
 
 from pipelines.dashboard.demo import sample_warehouse, warehouse_env
 
@@ -26,7 +26,8 @@ def dq_wh(sample_wh, tmp_path_factory):
     wh = out / "warehouse.duckdb"
     shutil.copyfile(sample_wh, wh)
     con = duckdb.connect(str(wh))
-    con.executemany("INSERT INTO dim_rule VALUES (?, ?, ?, ?, ?, ?)", RULES)
+    forget_other_checks(con)
+    con.executemany("INSERT INTO dim_rule VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", RULES)
     dkey = con.execute("SELECT department_key FROM dim_department WHERE canonical_name = '示范市交通运输局'").fetchone()[0]
     con.execute("UPDATE dim_department SET canonical_name = ? WHERE department_key = ?", [HOSTILE, dkey])
     con.execute("UPDATE document SET department = ? WHERE department_key = ?", [HOSTILE, dkey])
@@ -39,6 +40,7 @@ def dq_wh(sample_wh, tmp_path_factory):
         report = ingest([pdf], workers=1, progress=None, trigger="test")
     assert [o.outcome for o in report.outcomes] == ["revision"], report.outcomes
     con = duckdb.connect(str(wh))
+    forget_other_checks(con)
     run_checks(con, "run-2", "2026-01-06 02:00:00")
     publish_snapshot(con, wh)
     con.close()

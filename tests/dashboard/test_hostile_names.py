@@ -24,12 +24,20 @@ def test_chart_labels_are_escaped(use_dq):
     at.selectbox(key="cmp_year").set_value(2024).run()
     at.selectbox(key="cmp_kind").set_value("final").run()
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    labels = spec["data"][0]["y"]
-    assert plot(HOSTILE) in labels
-    assert not any("<img" in s or "<script" in s for s in labels)
+    labels, hover = spec["data"][0]["y"], spec["data"][0]["customdata"]
+    assert plot(HOSTILE) in hover and plot(HOSTILE, 28) in labels
+    assert not any("<img" in s or "<script" in s for s in labels + hover)
 
 
 def test_safe_md_and_plot():
     assert md("a*b_[c](d)<e>") == r"a\*b\_\[c\]\(d\)\<e\>"
     assert md("示范市应急管理局") == "示范市应急管理局"
-    assert plot('<a href="javascript:x">示</a>') == "&lt;a href=&quot;javascript:x&quot;&gt;示&lt;/a&gt;"
+    assert plot('<a href="javascript:x">示</a>') == '&lt;a href="javascript:x"&gt;示&lt;/a&gt;'
+    assert plot("一二三四五", limit=4) == "一二三…"
+
+
+def test_shortened_labels_stay_distinct():
+    from pipelines.dashboard.charts import LABEL_MAX, axis_labels
+    long = "示范市" * 20
+    assert axis_labels([long + "甲", long + "乙", "<b>"]) == \
+        [long[:LABEL_MAX - 1] + "…", long[:LABEL_MAX - 1] + "… (2)", "&lt;b&gt;"]
