@@ -21,12 +21,12 @@ from ..parse.document import parse_document
 from ..parse.model import DocumentResult
 from ..version import PARSER_VERSION
 from ..warehouse import paths
-from ..warehouse.connection import connect_write, publish_snapshot
+from ..warehouse.connection import connect_write, ensure_snapshot, publish_snapshot
 from ..warehouse.load import load_document
 from ..warehouse.lock import writer_lock
 from ..warehouse.schema import ensure_schema
 from ..warehouse.staging import read_staged, stage_path, write_staged
-from .discover import Candidate, discover
+from .discover import Candidate, discover, shown
 from .quarantine import quarantine
 
 
@@ -67,7 +67,20 @@ def parse_to_staging(path: str, name: str, document_id: str, staging: str) -> st
                              parser_version=PARSER_VERSION, status="rejected",
                              reason=f"parser error: {type(exc).__name__}: {exc}")
         doc.evidence["reject_code"] = "parser_error"
+    doc.path = shown(path)  # undecodable bytes in the path become \xNN (JSON and DuckDB need text)
     return str(write_staged(doc, Path(staging)))
+
+
+def die_with_parent() -> None:
+    """Worker initializer: the kernel kills the worker when the ingestion dies (kill -9, OOM), so
+    no orphaned worker keeps parsing for nobody (Linux; elsewhere a no-op)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 class Progress:
@@ -105,18 +118,22 @@ def plan(con, candidates: list[Candidate]) -> tuple[list[tuple[Candidate, str]],
     known = known_documents(con)
     todo: list[tuple[Candidate, str]] = []
     done: list[Outcome] = []
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, str] = {}
     for cand in candidates:
         try:
             doc_id = sha256_file(cand.path)
         except OSError as exc:
-            done.append(Outcome(cand.name, str(cand.path), "", "rejected", f"cannot read file: {exc.strerror or exc}"))
+            done.append(Outcome(cand.name, cand.shown_path, "", "rejected", f"cannot read file: {exc.strerror or exc}"))
             continue
         state = known.get(doc_id)
-        if doc_id in seen_ids or (state and state[1] == PARSER_VERSION):
-            done.append(Outcome(cand.name, str(cand.path), doc_id, "unchanged", "same bytes already in the warehouse"))
+        if doc_id in seen_ids:
+            done.append(Outcome(cand.name, cand.shown_path, doc_id, "unchanged",
+                                f"same bytes as {seen_ids[doc_id]} (in this run)"))
             continue
-        seen_ids.add(doc_id)
+        if state and state[1] == PARSER_VERSION:
+            done.append(Outcome(cand.name, cand.shown_path, doc_id, "unchanged", "same bytes already in the warehouse"))
+            continue
+        seen_ids[doc_id] = cand.name
         todo.append((cand, doc_id))
     return todo, done
 
@@ -130,15 +147,40 @@ def load_staged(con, staged: list[tuple[Candidate, str, str]], run_id: str, prog
         qpath = quarantine(cand.path, doc_id, cand.name, paths.quarantine_dir()) if doc.status != "loaded" else None
         outcome, detail = load_document(con, doc, run_id, qpath)
         outcomes.append(Outcome(
-            cand.name, str(cand.path), doc_id, outcome, detail if outcome != "loaded" else "",
+            cand.name, cand.shown_path, doc_id, outcome, detail if outcome != "loaded" else load_notes(doc),
             doc.kind, doc.department, doc.fiscal_year, sum(1 for t in doc.tables if t.table_id), len(doc.facts)))
         bar.step(cand.name)
     return outcomes
 
 
+def load_notes(doc) -> str:
+    """What a user should know about a loaded document (its recorded reason stays '' by contract)."""
+    notes = []
+    assumed = [t for t in doc.tables if t.table_id and t.unit_source == "assumed"]
+    if assumed:
+        notes.append(f"no unit line: {len(assumed)} tables assumed {assumed[0].unit_printed}")
+    units: dict[str, list[str]] = {}
+    for t in doc.tables:
+        if t.table_id and t.unit_source == "printed":
+            units.setdefault(t.unit_printed, []).append(t.table_id)
+    if len(units) > 1:
+        notes.append("units differ between tables: " + ", ".join(
+            f"{u} ({', '.join(ids) if len(ids) <= 2 else f'{len(ids)} tables'})" for u, ids in units.items()))
+    garbled = sum(1 for t in doc.tables for i in t.issues if i.startswith("garbled_number"))
+    if garbled:
+        notes.append(f"{garbled} printed figures unreadable (garbled), not loaded")
+    return "; ".join(notes)
+
+
+def start_run(con, run_id: str, trigger: str, started: datetime, n_files: int) -> None:
+    """Recorded before any work, so a run killed midway still shows (finished_at stays NULL)."""
+    con.execute("INSERT INTO ingest_run (run_id, started_at, n_files, trigger) VALUES (?, ?, ?, ?)",
+                [run_id, started, n_files, trigger])
+
+
 def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, outcomes: list[Outcome]) -> None:
     n = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("unchanged", "rejected")}
-    con.execute("INSERT INTO ingest_run VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    con.execute("INSERT OR REPLACE INTO ingest_run VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, started, datetime.now(), n_files, len(outcomes) - n["unchanged"] - n["rejected"],
                  n["unchanged"], n["rejected"], trigger])
     if outcomes:
@@ -157,6 +199,8 @@ def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = 
         con = connect_write()
         try:
             ensure_schema(con)
+            ensure_snapshot(con)
+            start_run(con, report.run_id, trigger, started, len(candidates))
             todo, report.outcomes = plan(con, candidates)
             staged = parse_all(todo, paths.staging_dir(), workers, progress)
             report.parsed = len(staged)
@@ -184,7 +228,7 @@ def parse_all(todo, staging: Path, workers: int | None, progress):
             out.append((cand, doc_id, sp))
             bar.step(cand.name)
         return out
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         futs = {}
         for cand, doc_id in todo:
             existing = stage_path(staging, doc_id)
@@ -193,13 +237,37 @@ def parse_all(todo, staging: Path, workers: int | None, progress):
                 bar.step(cand.name)
                 continue
             futs[pool.submit(parse_to_staging, str(cand.path), cand.name, doc_id, str(staging))] = (cand, doc_id)
+        broken = []
         for fut in as_completed(futs):
             cand, doc_id = futs[fut]
-            out.append((cand, doc_id, fut.result()))
-            bar.step(cand.name)
+            try:
+                out.append((cand, doc_id, fut.result()))
+                bar.step(cand.name)
+            except Exception:  # a worker died (killed, out of memory, crashed): the pool is broken
+                broken.append((cand, doc_id))
+    for cand, doc_id in broken:  # each again in a process of its own: only the culprit is rejected
+        out.append((cand, doc_id, _parse_alone(cand, doc_id, staging)))
+        bar.step(cand.name)
     order = {doc_id: i for i, (_, doc_id) in enumerate(todo)}
     out.sort(key=lambda t: order[t[1]])
     return out
+
+
+def _parse_alone(cand: Candidate, doc_id: str, staging: Path) -> str:
+    try:
+        with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent) as pool:
+            return pool.submit(parse_to_staging, str(cand.path), cand.name, doc_id, str(staging)).result()
+    except Exception as exc:
+        return _stage_failure(cand, doc_id, staging, exc)
+
+
+def _stage_failure(cand: Candidate, doc_id: str, staging: Path, exc: BaseException) -> str:
+    """Stage a rejection for a document whose worker failed, so the rest of the batch still loads."""
+    doc = DocumentResult(document_id=doc_id, file_name=cand.name, path=cand.shown_path, size_bytes=0, n_pages=0,
+                         parser_version=PARSER_VERSION, status="rejected",
+                         reason=f"parser process failed: {type(exc).__name__}: {exc}")
+    doc.evidence["reject_code"] = "parser_crash"
+    return str(write_staged(doc, Path(staging)))
 
 
 def _fresh(staged: Path) -> bool:

@@ -1,5 +1,13 @@
-"""Open a PDF defensively; every way a file can be unusable becomes a clear rejection reason."""
+"""Open a PDF defensively; every way a file can be unusable becomes a clear rejection reason.
+
+Reasons (code): cannot read (unreadable), 0 bytes (empty), HTML or other non-PDF bytes (not_pdf),
+user password (encrypted), damaged beyond pdfium's repair (corrupt), absurd page count
+(too_many_pages), no text layer (scanned), an unfilled template with XX placeholders and no
+printed amounts (template). A PDF encrypted with an owner password only opens normally.
+"""
 from __future__ import annotations
+
+import re
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +36,28 @@ class OpenedPdf:
 
 
 MIN_TEXT_CHARS = 20  # a page with fewer extractable characters counts as having no text layer
+SCANNED_TEXT_SHARE = 0.1  # real packs have text on >= 89 % of their pages; scans on none or the cover only
+MAX_PAGES = 3000  # disclosure packs run to ~260 pages; far beyond this is not a pack (or a PDF bomb)
+# An unfilled template: placeholder names/figures (XX, ××, 某某) and (almost) no printed amount.
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+|××+|某某)")
+_AMOUNT = re.compile(r"\d\.\d{2}(?!\d)")
+TEMPLATE_MIN_PLACEHOLDERS = 3
+TEMPLATE_MAX_AMOUNTS = 2
+
+
+def has_text(page_text: str) -> bool:
+    return len("".join(page_text.split())) >= MIN_TEXT_CHARS
+
+
+def template_reason(texts: list[str]) -> str:
+    """Why the text reads as a blank template ('' when it does not)."""
+    text = "\n".join(texts)
+    holders = len(_PLACEHOLDER.findall(text))
+    amounts = len(_AMOUNT.findall(text))
+    if holders >= TEMPLATE_MIN_PLACEHOLDERS and amounts <= TEMPLATE_MAX_AMOUNTS:
+        return (f"blank template: {holders} placeholders (XX/××/某某) in place of names and figures, "
+                f"{amounts} printed amounts")
+    return ""
 
 
 def _sniff(path: Path) -> bytes:
@@ -61,6 +91,8 @@ def open_pdf(path: str | Path) -> OpenedPdf:
         raise Rejected(f"corrupt PDF: cannot count pages ({exc})", "corrupt") from exc
     if n == 0:
         raise Rejected("PDF has no pages", "corrupt")
+    if n > MAX_PAGES:
+        raise Rejected(f"too many pages for a disclosure pack: {n} (limit {MAX_PAGES})", "too_many_pages")
     texts = []
     try:
         for i in range(n):
@@ -69,8 +101,12 @@ def open_pdf(path: str | Path) -> OpenedPdf:
             page.close()
     except pdfium.PdfiumError as exc:
         raise Rejected(f"corrupt PDF: page {len(texts) + 1} cannot be read ({exc})", "corrupt") from exc
-    if sum(len("".join(t.split())) for t in texts) < MIN_TEXT_CHARS * max(1, min(n, 3)):
-        raise Rejected(
-            f"scanned/image-only PDF: no text layer on any of its {n} pages (OCR is not supported)", "scanned")
+    with_text = sum(1 for t in texts if has_text(t))
+    if with_text == 0 or with_text < SCANNED_TEXT_SHARE * n:
+        what = "no page has" if with_text == 0 else f"only {with_text} of its {n} pages have"
+        raise Rejected(f"scanned/image-only PDF: {what} a text layer (OCR is not supported)", "scanned")
+    template = template_reason(texts)
+    if template:
+        raise Rejected(template, "template")
     encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
     return OpenedPdf(pdf, n, texts, encrypted)

@@ -1,7 +1,10 @@
 """One writer at a time: an advisory lock next to the warehouse file.
 
 A second ingestion waits (printing who holds the lock) or, with wait=0, exits with a clear message.
-The lock is released by the kernel when the holder dies, so a kill -9 never leaves it stale.
+The lock is released by the kernel when the holder dies, so a kill -9 never leaves it stale. A
+forked child (a parse worker) would share the lock and keep it after its parent is killed; so the
+lock's descriptor is close-on-exec and closed in every forked child, and only the process that
+took the lock holds it.
 """
 from __future__ import annotations
 
@@ -17,10 +20,25 @@ class WarehouseBusy(Exception):
     pass
 
 
+_held: set[int] = set()  # descriptors of locks this process holds
+
+
+def _close_in_child() -> None:
+    for fd in list(_held):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
+
 @contextmanager
 def writer_lock(path: Path, wait: float = 600.0, announce=sys.stderr):
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(str(path), os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(str(path), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     deadline = time.monotonic() + wait
     told = False
     try:
@@ -43,11 +61,15 @@ def writer_lock(path: Path, wait: float = 600.0, announce=sys.stderr):
                           file=announce, flush=True)
                     told = True
                 time.sleep(0.2)
+        _held.add(fd)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally:
+        _held.discard(fd)
         try:
             fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:
+            pass
         finally:
             os.close(fd)
