@@ -1,9 +1,12 @@
 """The Dagster code location (pyproject.toml [tool.dagster]): it only assembles the stages' definitions.
 
 Global policy applied here: the in-process executor is the default for every run (backfills
-included); jobs that want another executor say so themselves (see defs/ingest/jobs.py).
+included); jobs that want another executor say so themselves (see defs/ingest/jobs.py). The
+single-run backfill policy is a Dagster beta feature used on purpose: its warning is silenced.
 """
 from __future__ import annotations
+
+import warnings
 
 import dagster as dg
 
@@ -13,7 +16,10 @@ STAGES = (ingest, parse, warehouse, checks, reports)
 
 
 def build() -> dg.Definitions:
-    return dg.Definitions.merge(*(stage.defs() for stage in STAGES), dg.Definitions(executor=dg.in_process_executor))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=dg.BetaWarning)
+        return dg.Definitions.merge(*(stage.defs() for stage in STAGES),
+                                    dg.Definitions(executor=dg.in_process_executor))
 
 
 defs = build()

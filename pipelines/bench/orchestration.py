@@ -19,7 +19,9 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 PACKS_PER_YEAR = 300_000
 VCPU_HOUR_USD = float(os.environ.get("FISCAL_BENCH_VCPU_HOUR_USD", "0.045"))  # assumption: on-demand cloud price
@@ -61,23 +63,31 @@ def instance(root: Path):
 
 def outcome(result) -> dict:
     """What a run did: seconds per step, documents parsed, success."""
-    steps, parsed = {}, 0
+    steps, parsed, failed, failed_checks = {}, 0, [], []
     for e in result.all_events:
         if e.event_type_value == "STEP_SUCCESS":
             steps[e.step_key] = e.event_specific_data.duration_ms / 1000
+        if e.event_type_value == "STEP_FAILURE":
+            failed.append(e.step_key)
+        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.event_specific_data.passed:
+            failed_checks.append(e.event_specific_data.check_name)
         if e.event_type_value == "ASSET_MATERIALIZATION":
             m = e.event_specific_data.materialization
             meta = m.metadata.get("parsed_in_this_run")
             parsed += bool(meta and meta.value)
-    return {"success": result.success, "steps": steps, "parsed": parsed}
+    return {"success": result.success, "steps": steps, "parsed": parsed, "failed_steps": failed,
+            "failed_checks": failed_checks}
 
 
-def run_job(inst, fiscal, **kw) -> tuple[float, dict]:
+def run_job(inst, fiscal=None, **kw) -> tuple[float, dict]:
+    """Execute ingest_documents in this process (fiscal=None: the resource from the environment, as
+    a run launched by the daemon has it)."""
     from ..definitions import defs
 
+    if fiscal is not None:
+        kw["resources"] = {"fiscal": fiscal}
     t0 = time.perf_counter()
-    result = defs.resolve_job_def("ingest_documents").execute_in_process(
-        instance=inst, resources={"fiscal": fiscal}, raise_on_error=False, **kw)
+    result = defs.resolve_job_def("ingest_documents").execute_in_process(instance=inst, raise_on_error=False, **kw)
     return time.perf_counter() - t0, outcome(result)
 
 
@@ -114,11 +124,13 @@ def _nightly_main(root: Path) -> None:
 
     t_loaded = time.perf_counter()
     inst, fiscal = instance(root), fiscal_resource(root)
-    req = nightly_ingest(dg.build_schedule_context(instance=inst, resources={"fiscal": fiscal}))
+    now = datetime.now(ZoneInfo(nightly_ingest.execution_timezone))
+    req = nightly_ingest(dg.build_schedule_context(instance=inst, resources={"fiscal": fiscal},
+                                                   scheduled_execution_time=now))
     kw = {"asset_selection": req.asset_selection} if req.asset_selection else {"tags": req.tags}
-    run_s, res = run_job(inst, fiscal, **kw)
+    run_s, res = run_job(inst, **kw)
     print(json.dumps({"import_seconds": t_loaded - t_start, "schedule_and_run_seconds": time.perf_counter() - t_loaded,
-                      "run_seconds": run_s, "parsed": res["parsed"], "success": res["success"],
+                      "run_seconds": run_s, "parsed": res["parsed"], "success": res["success"], "steps": res["steps"],
                       "pending": req.tags.get("fiscal/pending_documents")}))
 
 
@@ -141,7 +153,8 @@ def incremental(files: list[Path], workdir: Path) -> list[dict]:
         row("dagster: first run (3 documents)", f"{first_s:.1f} s", f"parsed {first['parsed']}; success={first['success']}"),
         row("dagster: no-op nightly run, beyond process start", f"{nightly['schedule_and_run_seconds']:.2f} s",
             f"parsed {nightly['parsed']} documents (target 0, ≤ 5 s); schedule evaluation + refresh run "
-            f"{nightly['run_seconds']:.2f} s of it; process start + code location import "
+            f"{nightly['run_seconds']:.2f} s of it (steps: "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in nightly["steps"].items()) + "); process start + code location import "
             f"{nightly['import_seconds']:.1f} s; whole process {nightly['process_seconds']:.1f} s"),
         row("dagster: one file added to the inbox", f"{one_s:.1f} s",
             f"sensor requested {len(tick2.run_requests)} run; parsed {one['parsed']} document (target 1); "
@@ -181,7 +194,9 @@ def parallel(files: list[Path], workdir: Path) -> tuple[list[dict], dict]:
     """Extraction only (raw_documents + extracted_documents) of the same files with 1 and 2 workers."""
     import dagster as dg
 
+    from ..defs.ingest.assets import raw_documents
     from ..defs.ingest.partitions import range_tags
+    from ..defs.parse.assets import extracted_documents
 
     pages = pages_of(files)
     took = {}
@@ -190,8 +205,10 @@ def parallel(files: list[Path], workdir: Path) -> tuple[list[dict], dict]:
             inst, fiscal = instance(root), fiscal_resource(root, workers)
             link(files, root / "inbox")
             keys = [r.partition_key for r in sensor_tick(inst, fiscal).run_requests]
-            seconds, res = run_job(inst, fiscal, tags=range_tags(keys),
-                                   asset_selection=[dg.AssetKey("raw_documents"), dg.AssetKey("extracted_documents")])
+            t0 = time.perf_counter()
+            result = dg.materialize([raw_documents, extracted_documents], instance=inst, tags=range_tags(keys),
+                                    resources={"fiscal": fiscal}, raise_on_error=False)
+            seconds, res = time.perf_counter() - t0, outcome(result)
             took[workers] = (res["steps"].get("extracted_documents.parse_chunk_0", float("nan")), seconds, res["parsed"])
     (p1, r1, n1), (p2, r2, n2) = took[1], took[2]
     stats = {"pages": pages, "documents": len(files), "pages_per_second_1": pages / p1, "pages_per_second_2": pages / p2}
@@ -228,7 +245,8 @@ def dask_backfill(files: list[Path], workdir: Path) -> list[dict]:
                 and ".parse_chunk_" in e.step_key}
         parse_s = [v for k, v in res["steps"].items() if ".parse_chunk_" in k]
     return [row(f"dask: backfill of {len(files)} PDFs ({pages} pages), local cluster of 2 workers",
-                f"{seconds:.1f} s", f"success={res['success']}; parsed {res['parsed']} in {len(parse_s)} parse steps "
+                f"{seconds:.1f} s", f"success={res['success']} (failed steps {res['failed_steps'] or 'none'}, "
+                f"failed checks {res['failed_checks'] or 'none'}); parsed {res['parsed']} in {len(parse_s)} parse steps "
                 f"on {len(pids)} worker processes (longest {max(parse_s or [0]):.1f} s); "
                 f"load, checks, marts on the warehouse worker")]
 
@@ -250,31 +268,37 @@ def national(stats: dict) -> list[dict]:
                 f"the single warehouse writer loads a pack in well under a second")]
 
 
-def measure(files, workdir) -> list[dict]:
+PARTS = ("incremental", "parallel", "dask")
+
+
+def measure(files, workdir, parts=PARTS) -> list[dict]:
     files = [Path(f) for f in files]
     workdir = Path(workdir)
     by_size = sorted(files, key=lambda f: f.stat().st_size)
-    rows = incremental(by_size[:4], workdir / "incremental")
-    par, stats = parallel(thirty(files), workdir / "parallel")
-    rows += par
-    rows += dask_backfill(by_size[:4], workdir / "dask")
-    rows += national(stats)
+    rows = []
+    if "incremental" in parts:
+        rows += incremental(by_size[:4], workdir / "incremental")
+    if "parallel" in parts:
+        par, stats = parallel(thirty(files), workdir / "parallel")
+        rows += par + national(stats)
+    if "dask" in parts:
+        rows += dask_backfill(by_size[:4], workdir / "dask")
     return rows
 
 
-def run(report) -> None:
+def run(report, parts=PARTS) -> None:
     """report(row) for each row, on the bench's fixed corpus selection."""
     import tempfile
 
     from .corpus import selected
 
     with tempfile.TemporaryDirectory(prefix="fiscal-bench-dagster-") as tmp:
-        for r in measure([f.path for f in selected()], tmp):
+        for r in measure([f.path for f in selected()], tmp, parts):
             report(r)
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--nightly":
         _nightly_main(Path(sys.argv[2]))
-    else:
-        run(lambda r: print(f"{r['measure']}: {r['value']}  ({r['note']})", flush=True))
+    else:  # python -m pipelines.bench.orchestration [incremental] [parallel] [dask]
+        run(lambda r: print(f"{r['measure']}: {r['value']}  ({r['note']})", flush=True), tuple(sys.argv[1:]) or PARTS)

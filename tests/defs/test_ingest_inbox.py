@@ -68,8 +68,9 @@ def test_locate_reports_deleted_and_changed_files(tmp_path):
     (box / "b.pdf").unlink()
     write(box / "a.pdf", b"A changed", age=30)
     found = inbox.locate(index, box, [a, b])
-    for doc_id in (a, b):  # a.pdf now holds other bytes: document a is gone as much as b
-        assert found[doc_id].path == "" and "no file in the inbox" in found[doc_id].problem
+    for doc_id, name in ((a, "a.pdf"), (b, "b.pdf")):  # a.pdf holds other bytes: document a is gone as much as b
+        assert "no file in the inbox" in found[doc_id].problem
+        assert (found[doc_id].path, found[doc_id].name) == (str(box / name), name)  # where it was last seen
     (box / "moved").mkdir()
     write(box / "moved" / "b again.pdf", b"B")
     found = inbox.locate(index, box, [b])

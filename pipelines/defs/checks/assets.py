@@ -31,26 +31,28 @@ class CheckConfig(dg.Config):
 def check_results(context: dg.AssetExecutionContext, config: CheckConfig, fiscal: FiscalResource):
     if config.scope not in ("new", "all"):
         raise dg.Failure(f"check_results: scope must be 'new' or 'all', not {config.scope!r}")
-    run_checks = rules.rule_runner()
     in_run = run_document_ids(context)
     t0 = time.monotonic()
-    with warehouse_writer(fiscal) as con:
+    with warehouse_writer(fiscal, upgrade=False) as con:
         loaded = set(rules.all_loaded(con))
         if config.scope == "all":
             ids = sorted(loaded)
         else:
             ids = sorted({d for d in in_run if d in loaded} | set(rules.to_check(con)))
         before = rules.check_run_ids(con)
-        if run_checks is not None and ids:
+        run_checks = rules.rule_runner() if ids else None  # imported only when there is work
+        if run_checks is not None:
             run_checks(con, ids, trigger=f"dagster:{context.run_id}", related=config.scope == "new",
                        docs_dir=rules.data_docs_dir() if config.data_docs else None)
         rows = rules.outcomes(con, rules.check_run_ids(con) - before)
-    if run_checks is None:
+    installed = run_checks is not None or not ids
+    if not installed:
         context.log.warning("pipelines.checks.run_checks is not installed: no rule was evaluated")
     counts: dict[str, int] = {}
     for r in rows:
         counts[r[3]] = counts.get(r[3], 0) + 1
-    context.log.info(f"checked {len(ids) if run_checks else 0} documents in {time.monotonic() - t0:.1f}s: {counts}")
-    yield dg.MaterializeResult(metadata={"documents_checked": len(ids) if run_checks else 0,
-                                         "results": len(rows), **{f"n_{k}": v for k, v in sorted(counts.items())}})
-    yield from checks.evaluate(rows, len(ids), run_checks is not None)
+    n = len(ids) if run_checks else 0
+    context.log.info(f"checked {n} documents in {time.monotonic() - t0:.1f}s: {counts or 'nothing to check'}")
+    yield dg.MaterializeResult(metadata={"documents_checked": n, "results": len(rows),
+                                         **{f"n_{k}": v for k, v in sorted(counts.items())}})
+    yield from checks.evaluate(rows, len(ids), installed)

@@ -24,9 +24,9 @@ def data_docs_dir():
 
 
 def to_check(con) -> list[str]:
-    """Loaded documents that have no rule result yet (new ones, or ones loaded while rules were off)."""
+    """Current documents that have no rule result yet (new ones, or ones loaded while rules were off)."""
     return [r[0] for r in con.execute(
-        "SELECT document_id FROM document d WHERE status = 'loaded' AND NOT EXISTS "
+        "SELECT document_id FROM document d WHERE status = 'loaded' AND is_current AND NOT EXISTS "
         "(SELECT 1 FROM check_result c WHERE c.document_id = d.document_id) ORDER BY document_id").fetchall()]
 
 

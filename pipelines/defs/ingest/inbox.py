@@ -130,9 +130,15 @@ def locate(index_path: Path, inbox: Path, document_ids: list[str]) -> dict[str, 
     state = load_index(index_path)
     out = _lookup(state, inbox, document_ids)
     if any(loc.problem for loc in out.values()):
-        state = scan(inbox, state).state
-        save_index(index_path, state)
-        out = _lookup(state, inbox, document_ids)
+        fresh = scan(inbox, state).state
+        # a requested document whose file is gone stays indexed (under its last name) for the rest of the run
+        have = {s.document_id for s in fresh.values()}
+        save_index(index_path, {**{p: s for p, s in state.items() if s.document_id in document_ids
+                                   and s.document_id not in have}, **fresh})
+        again = _lookup(fresh, inbox, document_ids)
+        # a document gone from the inbox keeps the name and path it was discovered under
+        out = {d: loc if not loc.problem or not out[d].path else
+               Located(d, out[d].path, out[d].name, loc.problem) for d, loc in again.items()}
     return out
 
 

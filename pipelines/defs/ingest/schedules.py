@@ -30,7 +30,7 @@ def pending_documents(instance, fiscal: FiscalResource) -> list[str]:
                          "marts and the dashboard snapshot are refreshed.")
 def nightly_ingest(context: dg.ScheduleEvaluationContext, fiscal: FiscalResource):
     pending = pending_documents(context.instance, fiscal)
-    day = context.scheduled_execution_time.strftime("%Y-%m-%d") if context.scheduled_execution_time else "now"
+    day = context.scheduled_execution_time.strftime("%Y-%m-%d")
     if pending:
         return dg.RunRequest(run_key=f"nightly-{day}",
                              tags={**range_tags(pending), "fiscal/pending_documents": str(len(pending))})

@@ -24,10 +24,7 @@ from ...warehouse.staging import stage_path, write_staged
 from ..ingest.inbox import display, locate
 from ..ingest.resources import FiscalResource
 
-
 MAX_CHUNKS = max(1, int(os.environ.get("FISCAL_PARSE_CHUNKS", "4") or 4))
-
-
 CHUNKS_TAG = "fiscal/parse_chunks"  # job tags set the defaults (the Dask job spreads over all parse steps)
 WORKERS_TAG = "fiscal/workers_per_chunk"
 
@@ -40,8 +37,9 @@ class ExtractionConfig(dg.Config):
 
 def unreadable(doc_id: str, loc, staging: Path) -> Path:
     """Stage a rejection for a document whose file is gone or changed, so the loader records why."""
-    doc = DocumentResult(document_id=doc_id, file_name=display(loc.name) or doc_id, path=display(loc.path), size_bytes=0,
-                         n_pages=0, parser_version=PARSER_VERSION, status="rejected", reason=display(loc.problem))
+    doc = DocumentResult(document_id=doc_id, file_name=display(loc.name) or doc_id, path=display(loc.path),
+                         size_bytes=0, n_pages=0, parser_version=PARSER_VERSION, status="rejected",
+                         reason=display(loc.problem))
     doc.evidence["reject_code"] = "missing_file"
     return write_staged(doc, staging)
 
@@ -53,7 +51,8 @@ def split(todo: list, n: int) -> list[list]:
     return [todo[i::n] for i in range(n)]
 
 
-@dg.op(ins={"raw": dg.In(dg.Nothing)}, out=dg.Out(list), description="Deal the run's documents that need parsing to the parse steps")
+@dg.op(ins={"raw": dg.In(dg.Nothing)}, out=dg.Out(list),
+       description="Deal the run's documents that need parsing to the parse steps")
 def plan_extraction(context: dg.OpExecutionContext, config: ExtractionConfig, fiscal: FiscalResource) -> list:
     ids = context.partition_keys
     found = locate(fiscal.index_path, fiscal.inbox_dir, ids)

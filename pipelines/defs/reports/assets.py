@@ -22,7 +22,7 @@ def mart_files() -> list:
 )
 def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
     files = mart_files()
-    with warehouse_writer(fiscal) as con:
+    with warehouse_writer(fiscal, upgrade=False) as con:
         for f in files:
             try:
                 con.execute(f.read_text(encoding="utf-8"))
@@ -41,7 +41,7 @@ def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.Mater
                 "the run's blocking checks passed, so readers never see a broken load.",
 )
 def dashboard_snapshot(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
-    with warehouse_writer(fiscal) as con:
+    with warehouse_writer(fiscal, upgrade=False) as con:
         snap = publish_snapshot(con)
         docs, facts = con.execute("SELECT count(*), coalesce(sum(n_facts), 0) FROM document "
                                   "WHERE is_current AND status = 'loaded'").fetchone()
