@@ -19,6 +19,7 @@ from pathlib import Path
 from ..intake.fingerprint import sha256_file
 from ..parse.document import parse_document
 from ..parse.model import DocumentResult
+from ..checks.hook import check_loaded
 from ..version import PARSER_VERSION
 from ..warehouse import paths
 from ..warehouse.connection import connect_write, ensure_snapshot, publish_snapshot
@@ -205,6 +206,9 @@ def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = 
             staged = parse_all(todo, paths.staging_dir(), workers, progress)
             report.parsed = len(staged)
             report.outcomes += load_staged(con, staged, report.run_id, progress)
+            note = check_loaded(con, report.outcomes, trigger)  # rules on what was loaded, same writer
+            if note:
+                report.problems.append(note)
             record_run(con, report.run_id, trigger, started, len(candidates), report.outcomes)
             if publish:
                 publish_snapshot(con)

@@ -33,6 +33,22 @@ FROM fact_amount f JOIN document d USING (document_id)
 ORDER BY d.file_name, f.document_id, f.table_seq, f.row_index, f.col_index
 """
 
+CHECK_COLUMNS = ["document_id", "rule_id", "outcome", "location", "expected", "actual", "diff", "page"]
+CHECK_EXTRA = ["envelope", "severity", "rule_group", "table_id", "x0", "top", "x1", "bottom", "detail", "check_run_id"]
+
+# Each document's latest check run (v_check_latest, sql/views/020_checks_results.sql); decimals
+# without trailing zeros.
+CHECKS_SQL = """
+SELECT c.document_id, c.rule_id, c.outcome, coalesce(c.location, ''),
+       regexp_replace(CAST(c.expected AS VARCHAR), '\\.?0+$', ''), regexp_replace(CAST(c.actual AS VARCHAR), '\\.?0+$', ''),
+       regexp_replace(CAST(c.diff AS VARCHAR), '\\.?0+$', ''), c.page,
+       regexp_replace(CAST(c.envelope AS VARCHAR), '\\.?0+$', ''), coalesce(c.severity, ''), coalesce(c.rule_group, ''),
+       coalesce(c.table_id, ''), round(c.x0, 2), round(c.top, 2), round(c.x1, 2), round(c.bottom, 2),
+       coalesce(c.detail, ''), c.check_run_id
+FROM v_check_latest c JOIN document d USING (document_id)
+ORDER BY d.file_name, c.document_id, c.rule_id, c.page NULLS FIRST, c.location
+"""
+
 
 def _fmt(v) -> str:
     if v is None:
@@ -68,4 +84,7 @@ def export_canonical(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str,
         "documents.csv": write_csv(con, DOCUMENTS_SQL, DOCUMENT_COLUMNS + DOCUMENT_EXTRA, out_dir / "documents.csv"),
         "facts.csv": write_csv(con, FACTS_SQL, FACT_COLUMNS + FACT_EXTRA, out_dir / "facts.csv"),
     }
+    has_checks = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_check_latest'").fetchone()[0]
+    counts["checks.csv"] = write_csv(con, CHECKS_SQL if has_checks else "SELECT 1 WHERE FALSE",
+                                     CHECK_COLUMNS + CHECK_EXTRA, out_dir / "checks.csv")
     return counts

@@ -35,3 +35,20 @@ CREATE TABLE IF NOT EXISTS check_result (
     detail        VARCHAR,
     checked_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+-- Extensions (idempotent, so warehouses created before them are upgraded in place).
+ALTER TABLE check_run ADD COLUMN IF NOT EXISTS trigger VARCHAR;          -- cli | ingest | dagster | test
+ALTER TABLE check_run ADD COLUMN IF NOT EXISTS n_rules INTEGER;
+ALTER TABLE check_run ADD COLUMN IF NOT EXISTS docs_path VARCHAR;        -- GX Data Docs index, when built
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS n_terms INTEGER;       -- printed figures on the summed side
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS comparison VARCHAR;    -- eq | le | ge | holds
+ALTER TABLE check_result ADD COLUMN IF NOT EXISTS excess DECIMAL(28, 6); -- |diff| beyond the envelope (> 0: fail)
+
+-- The documents of the check run in progress (the runner fills it inside its writer session; the
+-- views of sql/views/020_checks_*.sql and the reconciliations in sql/checks read only these).
+CREATE TABLE IF NOT EXISTS check_scope (
+    document_id   VARCHAR PRIMARY KEY
+);
+-- FALSE: a partner document (last year's pack, the same year's budget) read by cross-year and
+-- budget-final rules but not itself checked in the run.
+ALTER TABLE check_scope ADD COLUMN IF NOT EXISTS is_target BOOLEAN DEFAULT TRUE;

@@ -16,7 +16,7 @@ def read_csv(path):
 
 def test_all_files_written(exported):
     names = {p.name for p in exported.iterdir()}
-    assert names == {"documents.csv", "facts.csv", "documents.parquet", "facts.parquet", "fiscal.xlsx",
+    assert names == {"documents.csv", "facts.csv", "checks.csv", "documents.parquet", "facts.parquet", "fiscal.xlsx",
                      "datapackage.json", "function_accounts.csv", "economic_accounts.csv"}
 
 

@@ -1,0 +1,146 @@
+"""One check run: scope -> narrative statements -> reconciliations -> GX verdicts -> check_result."""
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from ..warehouse import paths
+from ..warehouse.schema import ensure_schema
+from . import catalogue, judge, reconcile, store
+from .catalogue import Rule
+
+
+@dataclass
+class CheckReport:
+    check_run_id: str
+    document_ids: list[str]
+    n_rules: int
+    counts: dict[str, int] = field(default_factory=dict)  # outcome -> results
+    failures: list[tuple] = field(default_factory=list)  # (document_id, rule_id, severity, location, diff, page)
+    errors: dict[str, str] = field(default_factory=dict)  # rule_id -> message
+    docs_index: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def blocking(self) -> list[tuple]:
+        """Failures of parse-integrity rules: the extraction is wrong, downstream marts should wait."""
+        return [f for f in self.failures if f[2] == "parse"]
+
+
+def ruleset_version(rules: tuple[Rule, ...]) -> str:
+    h = hashlib.sha256()
+    for r in rules:
+        h.update(r.rule_id.encode())
+        h.update(r.sql.encode("utf-8"))
+    h.update(catalogue.CATALOGUE.read_bytes())
+    for p in sorted(judge.SUITES_DIR.glob("*.json")):
+        h.update(p.read_bytes())
+    return "rules-" + h.hexdigest()[:12]
+
+
+def default_docs_dir() -> Path:
+    return paths.data_dir() / "reports" / "data_docs"
+
+
+def related_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[str]:
+    """Current documents whose cross-year / budget-final rules pair with the given ones (same
+    department, adjacent or same year): their verdicts change when a partner is loaded."""
+    if not document_ids:
+        return []
+    marks = ", ".join("?" for _ in document_ids)
+    return [r[0] for r in con.execute(f"""
+        SELECT DISTINCT o.document_id
+        FROM document d JOIN document o ON o.department_key = d.department_key AND o.is_current
+             AND o.status = 'loaded' AND abs(o.fiscal_year - d.fiscal_year) <= 1
+        WHERE d.document_id IN ({marks}) AND o.document_id NOT IN ({marks})""",
+        document_ids + document_ids).fetchall()]
+
+
+def _set_scope(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> dict[str, str]:
+    """Fill check_scope with the loaded documents among document_ids (targets) and their partner
+    documents (read by cross-year / budget-final rules, not checked); returns target id -> kind."""
+    con.execute("DELETE FROM check_scope")
+    if not document_ids:
+        return {}
+    marks = ", ".join("?" for _ in document_ids)
+    rows = con.execute(f"SELECT document_id, doc_kind FROM document WHERE status = 'loaded' "
+                       f"AND document_id IN ({marks})", list(document_ids)).fetchall()
+    if rows:
+        con.executemany("INSERT INTO check_scope (document_id, is_target) VALUES (?, TRUE)", [(r[0],) for r in rows])
+        con.execute("""INSERT INTO check_scope (document_id, is_target)
+                       SELECT DISTINCT p.partner_id, FALSE FROM v_chk_partner p
+                       JOIN check_scope s ON s.document_id = p.document_id
+                       WHERE p.partner_id NOT IN (SELECT document_id FROM check_scope)""")
+    return {r[0]: r[1] for r in rows}
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str] | None = None,
+               trigger: str = "api", docs_dir: Path | str | None = None, related: bool = False,
+               narrative: bool = True) -> CheckReport:
+    """Evaluate the rule catalogue on documents; store check_run + check_result. See pipelines.checks."""
+    t0 = time.monotonic()
+    started = datetime.now()
+    ensure_schema(con)
+    all_rules = catalogue.rules()
+    selected = all_rules if rules is None else tuple(r for r in all_rules if r.rule_id in set(rules))
+    unknown = set(rules or ()) - {r.rule_id for r in all_rules}
+    if unknown:
+        raise catalogue.CatalogueError(f"unknown rule id(s): {', '.join(sorted(unknown))}")
+    catalogue.sync_dim_rule(con, all_rules)
+    ids = list(dict.fromkeys(document_ids))
+    if related:
+        ids += related_documents(con, ids)
+    kinds = _set_scope(con, ids)
+    run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    report = CheckReport(run_id, sorted(kinds), len(selected))
+    if narrative and kinds:
+        from ..narrative import refresh_statements
+        refresh_statements(con, [r[0] for r in con.execute("SELECT document_id FROM check_scope ORDER BY 1").fetchall()])
+    reconcile.materialize(con)
+    reconcile.reset(con)
+    _, report.errors = reconcile.run_rules(con, selected)
+    for rid, comp in reconcile.unknown_comparisons(con):
+        report.errors[rid] = f"comparison {comp!r} is not eq | le | ge | holds"
+        con.execute(f"DELETE FROM {reconcile.INSTANCES} WHERE rule_id = ?", [rid])
+    # a rule's instances only count on the document kinds it applies to
+    for rule in selected:
+        other = [d for d, k in kinds.items() if not rule.applies(k)]
+        if other:
+            marks = ", ".join("?" for _ in other)
+            con.execute(f"DELETE FROM {reconcile.INSTANCES} WHERE rule_id = ? AND document_id IN ({marks})",
+                        [rule.rule_id] + other)
+    numeric, assertion = reconcile.frames(con)
+    docs = Path(docs_dir) if docs_dir else None
+    verdicts = judge.judge({"numeric": numeric, "assertion": assertion}, docs)
+    report.docs_index = verdicts.docs_index
+    have = {(r[0], r[1]) for r in con.execute(
+        f"SELECT DISTINCT document_id, rule_id FROM {reconcile.INSTANCES}").fetchall()}
+    extra = []
+    for rule in selected:
+        for doc, kind in kinds.items():
+            if rule.rule_id in report.errors and rule.applies(kind):
+                extra.append((doc, rule.rule_id, "error", report.errors[rule.rule_id][:2000]))
+            elif not rule.applies(kind):
+                extra.append((doc, rule.rule_id, "not_applicable",
+                              f"rule applies to {','.join(rule.applies_to)} packs, this one is {kind}"))
+            elif (doc, rule.rule_id) not in have:
+                extra.append((doc, rule.rule_id, "not_applicable", "nothing to compare in this document"))
+    store.store_run(con, run_id, started, trigger, ruleset_version(all_rules), len(selected), verdicts.outcome,
+                    extra, len(kinds), str(report.docs_index) if report.docs_index else None)
+    con.execute("DELETE FROM check_scope")
+    for outcome, n in con.execute("SELECT outcome, count(*) FROM check_result WHERE check_run_id = ? GROUP BY 1",
+                                  [run_id]).fetchall():
+        report.counts[outcome] = n
+    report.failures = con.execute("""
+        SELECT c.document_id, c.rule_id, r.severity, c.location, c.diff, c.page
+        FROM check_result c JOIN dim_rule r USING (rule_id)
+        WHERE c.check_run_id = ? AND c.outcome IN ('fail', 'error')
+        ORDER BY c.document_id, c.rule_id, c.page""", [run_id]).fetchall()
+    report.seconds = time.monotonic() - t0
+    return report

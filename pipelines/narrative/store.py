@@ -1,0 +1,60 @@
+"""narrative_statement rows: extract from document_page.text, resolve codes, replace per document."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pandas as pd
+
+from .extract import extract
+from .resolve import code_names, resolve
+
+COLUMNS = ["document_id", "stmt_seq", "clause_id", "page", "section", "heading", "topic", "subject", "account_code",
+           "measure", "value", "value_text", "unit", "scale", "direction", "base_topic", "base_value", "base_scale",
+           "sentence"]
+
+
+@contextmanager
+def transaction(con, **frames):
+    """One DuckDB transaction with pandas frames registered under the given names."""
+    for name, frame in frames.items():
+        con.register(name, frame)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        yield con
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in frames:
+            con.unregister(name)
+
+
+def statements_for(con, document_id: str) -> list:
+    doc = con.execute("SELECT coalesce(department, '') FROM document WHERE document_id = ?", [document_id]).fetchone()
+    pages = con.execute("SELECT page, text FROM document_page WHERE document_id = ? ORDER BY page",
+                        [document_id]).fetchall()
+    found = extract(pages, doc[0] if doc else "")
+    names = None
+    for st in found:
+        if st.topic == "function":
+            names = names if names is not None else code_names(con, document_id)
+            st.account_code = resolve(st.subject, names)
+    return found
+
+
+def refresh_statements(con, document_ids: list[str]) -> int:
+    """Re-extract the narrative statements of these documents (idempotent); returns how many."""
+    rows = []
+    for doc_id in document_ids:
+        for st in statements_for(con, doc_id):
+            rows.append((doc_id, st.stmt_seq, st.clause_id, st.page, st.section, st.heading, st.topic, st.subject,
+                         st.account_code, st.measure, None if st.value is None else str(st.value), st.value_text,
+                         st.unit, st.scale, st.direction, st.base_topic,
+                         None if st.base_value is None else str(st.base_value), st.base_scale, st.sentence))
+    with transaction(con, narr_new=pd.DataFrame(rows, columns=COLUMNS)):
+        if document_ids:
+            marks = ", ".join("?" for _ in document_ids)
+            con.execute(f"DELETE FROM narrative_statement WHERE document_id IN ({marks})", list(document_ids))
+        con.execute(f"INSERT INTO narrative_statement ({', '.join(COLUMNS)}) SELECT {', '.join(COLUMNS)} FROM narr_new")
+    return len(rows)

@@ -1,0 +1,22 @@
+-- The standard tables are all there (identified by title and headers; printed empty counts):
+-- 决算 FIN_01–FIN_06 and FIN_09 always, FIN_07 / FIN_08 when the pack names them anywhere (older
+-- templates have no 国有资本经营 table); 预算 BUD_01–BUD_07.
+WITH need AS (
+    SELECT * FROM (VALUES ('final', 'FIN_01', NULL), ('final', 'FIN_02', NULL), ('final', 'FIN_03', NULL),
+                          ('final', 'FIN_04', NULL), ('final', 'FIN_05', NULL), ('final', 'FIN_06', NULL),
+                          ('final', 'FIN_07', '政府性基金预算财政拨款(收入)?支出决算表'),
+                          ('final', 'FIN_08', '国有资本经营预算财政拨款(收入)?支出决算表'),
+                          ('final', 'FIN_09', NULL), ('budget', 'BUD_01', NULL), ('budget', 'BUD_02', NULL),
+                          ('budget', 'BUD_03', NULL), ('budget', 'BUD_04', NULL), ('budget', 'BUD_05', NULL),
+                          ('budget', 'BUD_06', NULL), ('budget', 'BUD_07', NULL))
+           t(doc_kind, table_id, named_by)
+)
+SELECT d.document_id, n.table_id || ' ' || coalesce(dt.name, '') || ' present' AS location, 'holds' AS comparison,
+       t.table_id IS NOT NULL AS holds, t.page, n.table_id
+FROM chk_document d
+JOIN need n ON n.doc_kind = d.doc_kind
+LEFT JOIN dim_table dt ON dt.table_id = n.table_id
+LEFT JOIN chk_table t ON t.document_id = d.document_id AND t.table_id = n.table_id
+WHERE n.named_by IS NULL OR t.table_id IS NOT NULL
+   OR EXISTS (SELECT 1 FROM document_page p WHERE p.document_id = d.document_id
+              AND regexp_matches(regexp_replace(p.text, '\s', '', 'g'), n.named_by))

@@ -1,0 +1,24 @@
+-- 收支总表: 本年收入合计 = Σ 收入来源. Templates printing one 财政拨款收入 line sum it instead of
+-- its 一般公共预算 / 政府性基金 / 国有资本经营 lines (those are then its breakdown).
+WITH lines AS (
+    SELECT c.* FROM chk_cell c JOIN check_scope s ON s.document_id = c.document_id
+    WHERE c.table_id IN ('FIN_01', 'BUD_01') AND c.is_overall
+),
+fiscal_line AS (SELECT DISTINCT document_id, table_id FROM lines WHERE key = 'income_fiscal'),
+parts AS (
+    SELECT l.document_id, l.table_id, sum(l.amount) AS s, count(l.amount) AS n, sum(l.half_ulp) AS ulp,
+           max(l.half_ulp) AS ulp_max, string_agg(l.key || '=' || l.amount, '; ') AS detail
+    FROM lines l
+    LEFT JOIN fiscal_line f ON f.document_id = l.document_id AND f.table_id = l.table_id
+    WHERE l.key IN ('income_fiscal', 'income_gpb', 'income_gov_fund', 'income_soe', 'income_upper_subsidy',
+                    'income_business', 'income_operating', 'income_affiliated', 'income_other',
+                    'income_special_account', 'income_unit_funds')
+      AND NOT (f.document_id IS NOT NULL AND l.key IN ('income_gpb', 'income_gov_fund', 'income_soe'))
+    GROUP BY ALL
+)
+SELECT t.document_id, t.table_id || ' 本年收入合计 = Σ ' || p.n || ' income lines' AS location,
+       p.s AS expected, t.amount AS actual, p.n AS n_terms,
+       chk_envelope(p.n, p.ulp + t.half_ulp, t.half_ulp, p.ulp_max) AS envelope, 'eq' AS comparison,
+       t.page, t.table_id, t.x0, t.top, t.x1, t.bottom, p.detail
+FROM lines t JOIN parts p ON p.document_id = t.document_id AND p.table_id = t.table_id
+WHERE t.key = 'income_total'

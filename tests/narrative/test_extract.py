@@ -1,0 +1,109 @@
+"""Narrative extraction: figures, what they are, whose they are, in which section."""
+from decimal import Decimal
+
+import pytest
+
+from pipelines.narrative import extract
+
+
+def facts(statements, *fields):
+    return [tuple(getattr(s, f) for f in fields) for s in statements]
+
+
+PART = "第三部分 示范市测试局2024年度部门决算情况说明\n"
+
+
+def test_toc_does_not_start_the_narrative_and_glossary_ends_it():
+    pages = [(2, "目  录\n第三部分 2024年度部门决算情况说明 ........ 12\n第四部分 名词解释 ........ 20\n"),
+             (12, PART + "一、收入支出决算总体情况说明\n2024年度收入支出总计1,234.50万元。\n"),
+             (20, "第四部分 名词解释\n一、基本支出：指…，共计99.00万元。\n")]
+    got = extract(pages, "示范市测试局")
+    assert facts(got, "page", "section", "topic", "measure", "value") == [
+        (12, "overview", "grand_total", "amount", Decimal("1234.50"))]
+
+
+def test_change_amount_and_percentage_keep_their_subject_and_direction():
+    text = (PART + "一、收入支出决算总体情况说明\n示范市测试局2024年度收入支出总计2995.39万元。与2023年度相比，收入\n"
+            "支出总计减少56.95万元，下降1.87%。主要原因：人员变化。\n")
+    got = extract([(21, text)], "示范市测试局")
+    assert facts(got, "clause_id", "topic", "measure", "value", "direction", "base_topic") == [
+        (1, "grand_total", "amount", Decimal("2995.39"), None, None),
+        (1, "grand_total", "change_amount", Decimal("56.95"), "decrease", "prior_year"),
+        (1, "grand_total", "change_pct", Decimal("1.87"), "decrease", "prior_year")]
+
+
+def test_item_paragraph_budget_final_completion_and_wording():
+    text = (PART + "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：基本支出。年初预算为\n"
+            "1560.05万元，支出决算为1511.89万元，完成年初预算的96.91%。决算数小于预算数的主要原因：人员变化。\n"
+            "2、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。年初预算为 62.29 万元，支出决算为60.99万元。"
+            "决算数与预算数基本持平。\n")
+    got = extract([(22, text)])
+    assert facts(got, "section", "subject", "measure", "value", "direction") == [
+        ("gpb", "一般公共服务支出/财政事务/行政运行", "budget", Decimal("1560.05"), None),
+        ("gpb", "一般公共服务支出/财政事务/行政运行", "final", Decimal("1511.89"), None),
+        ("gpb", "一般公共服务支出/财政事务/行政运行", "completion_pct", Decimal("96.91"), None),
+        ("gpb", "一般公共服务支出/财政事务/行政运行", "wording", None, "less"),
+        ("gpb", "卫生健康支出/行政事业单位医疗/行政单位医疗", "budget", Decimal("62.29"), None),
+        ("gpb", "卫生健康支出/行政事业单位医疗/行政单位医疗", "final", Decimal("60.99"), None),
+        ("gpb", "卫生健康支出/行政事业单位医疗/行政单位医疗", "wording", None, "equal")]
+
+
+def test_shares_name_their_base_or_take_the_whole_before_qizhong():
+    text = (PART + "三、支出决算情况说明\n本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出\n"
+            "603.14万元，占20.51%；\n五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出2940.05万元，"
+            "占本年支出合计的100.00%。\n")
+    got = [s for s in extract([(21, text)]) if s.measure == "share_pct"]
+    assert facts(got, "section", "topic", "value", "base_topic", "base_value") == [
+        ("expense", "basic", Decimal("79.49"), "expense_total", Decimal("2940.05")),
+        ("expense", "project", Decimal("20.51"), "expense_total", Decimal("2940.05")),
+        ("gpb", "gpb_expense", Decimal("100.00"), "expense_total", Decimal("2940.05"))]
+
+
+def test_sangong_zero_budget_completion_counts_and_prices_are_not_amounts():
+    text = (PART + "三、2019年度一般公共预算财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出决算为0.16万元，"
+            "完成预算0万元的0%。\n十、国有资产占用情况说明\n截至2024年12月31日，共有车辆27辆，其中：机要通信用车2辆、"
+            "其他用车25辆。单价100万元（含）以上设备（不含车辆）1台（套）。\n")
+    got = extract([(26, text)])
+    assert facts(got, "section", "topic", "measure", "value", "unit") == [
+        ("sangong", "sangong_total", "amount", Decimal("0.16"), "万元"),
+        ("sangong", "sangong_total", "budget_full", Decimal("0"), "万元"),
+        ("sangong", "sangong_total", "completion_pct", Decimal("0"), "%"),
+        ("assets", "vehicles", "count", Decimal("27"), "辆"),
+        ("assets", "other", "count", Decimal("2"), "辆"),
+        ("assets", "other", "count", Decimal("25"), "辆")]
+
+
+@pytest.mark.corpus
+def test_shanghai_putuo_caizhengju_2024_statements(parse_corpus):
+    doc = parse_corpus("GovBudgetChecker/上海市普陀区财政局2024年度部门决算.pdf")
+    got = extract(list(enumerate(doc.page_texts, start=1)), doc.department)
+    by = {(s.section, s.topic, s.subject, s.measure): s for s in got}
+    assert by[("fiscal", "fiscal_grand_total", "财政拨款收入支出总计", "amount")].value == Decimal("0.3")  # misprint
+    share = by[("gpb", "function", "一般公共服务支出", "share_pct")]
+    assert (share.page, share.value, share.base_topic, share.base_value) == (21, Decimal("71.73"), "gpb_expense",
+                                                                             Decimal("2940.05"))
+    items = [s for s in got if s.topic == "function" and s.measure == "final"]
+    assert [(s.page, s.value) for s in items] == [
+        (22, Decimal("1511.89")), (22, Decimal("10.00")), (22, Decimal("135.25")), (22, Decimal("449.52")),
+        (22, Decimal("84.65")), (22, Decimal("160.75")), (22, Decimal("80.38")), (22, Decimal("0.94")),
+        (22, Decimal("60.99")), (22, Decimal("187.19")), (22, Decimal("258.50"))]
+    assert [s.direction for s in got if s.measure == "wording"] == [
+        "less", "less", "equal", "less", "less", "less", "less", "less", "equal", "less", "less", "equal", "less"]
+    assert by[("opex", "opex", "机关运行经费支出", "change_pct")].value == Decimal("1.40")
+
+
+@pytest.mark.corpus
+def test_central_template_statements(parse_corpus):
+    doc = parse_corpus("renwu/009_武汉/信访局_国家信访局2024年度部门决算公开.pdf")
+    got = extract(list(enumerate(doc.page_texts, start=1)), doc.department)
+    grand = [s for s in got if s.topic == "grand_total" and s.section == "overview"]
+    assert facts(grand, "measure", "value", "direction") == [
+        ("amount", Decimal("22066.59"), None), ("change_amount", Decimal("5834.37"), "increase"),
+        ("change_pct", Decimal("35.74"), "increase")]
+    fiscal = [s for s in got if s.section == "fiscal" and s.measure == "amount"]
+    assert facts(fiscal, "topic", "value") == [("fiscal_grand_total", Decimal("20727.53"))]
+    shares = {s.subject: (s.value, s.base_value) for s in got if s.section == "sangong" and s.measure == "share_pct"}
+    assert shares == {"因公出国（境）费": (Decimal("10.15"), Decimal("46.21")),
+                      "公务用车购置及运行费": (Decimal("87.88"), Decimal("46.21")),
+                      "公务接待费": (Decimal("1.95"), Decimal("46.21"))}
