@@ -79,6 +79,12 @@ def measure_rules() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def measure_compose() -> dict[str, dict[str, str]]:
+    """parent measure -> {child measure: measure} (a column under a 上年结转 / 基本支出 … header)."""
+    return dict(_load("measures.yaml").get("compose") or {})
+
+
+@lru_cache(maxsize=1)
 def line_items() -> tuple[LineItem, ...]:
     out = []
     for it in _load("line_items.yaml")["items"]:

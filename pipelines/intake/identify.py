@@ -23,8 +23,13 @@ _FIELD = re.compile(
     r"(?:预算单位|预算主管部门|主管部门|部门名称|单位名称|编制单位|决算单位|决算部门|编报单位|部门|单位)\s*[:：]\s*"
     r"([\u4e00-\u9fff（）()·]{3,60}?)(?=\s|$|单位[:：]|金额单位|(?:19|20)\d{2}|年度|公开|江苏省财政厅)", re.M)
 # "<dept><year>年(度)<level><kind>" and "<year>年(度)<dept><level><kind>"
-_COVER_A = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)" + _YEAR + r"年(?:度)?(?:区级|市级|省级)?(部门|单位)?(预算|决算)")
-_COVER_B = re.compile(_YEAR + r"年(?:度)?([\u4e00-\u9fff（）()]{3,60}?)(部门|单位)(预算|决算)")
+_COVER_A = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)" + _YEAR + r"年?(?:度)?(?:区级|市级|省级)?(部门|单位)?(预算|决算)")
+_COVER_B = re.compile(_YEAR + r"年(?:度)?([\u4e00-\u9fff（）()]{3,60}?)(部门|单位)?(预算|决算)")
+# a narrative sentence opening with its subject: "江苏省政协办公厅 2019 年度收入、支出预算总计…"
+_SUBJECT = re.compile(r"^([\u4e00-\u9fff（）()]{4,40}?)\s*(?:19|20)\d{2}\s*年", re.M)
+# a file name as published: "附件2：北京市审计局2026年度部门预算报表.pdf", "2026年北京市公安局部门预算.pdf"
+_FILE_A = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)" + _YEAR + r"年度?(?:部门|单位)?(?:预算|决算)")
+_FILE_B = re.compile(_YEAR + r"年度?([\u4e00-\u9fff（）()]{3,60}?)(?:部门|单位)?(?:预算|决算)")
 _COVER_C = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)(?:年度)?(部门|单位)(预算|决算)")
 _KIND_FINAL = re.compile(r"(部门|单位)决算|决算公开|决算表|决算报表|年度决算")
 _KIND_BUDGET = re.compile(r"(部门|单位)预算(?!执行)|预算公开|(?<!一般公共)(?<!基金)预算报表|预算信息公开|预算情况说明")
@@ -98,8 +103,49 @@ def cover_title(texts: list[str]):
     return None
 
 
-def find_department(texts: list[str]) -> tuple[str, str]:
-    """(department, evidence). Labelled fields, then cover titles, then body phrases."""
+def _signal_department(signals) -> tuple[str, str]:
+    """The body named by the tables themselves: entity lines (部门：X) or labelled cells (部门名称 | X)."""
+    if signals is None:
+        return "", ""
+    ranked_cells = sorted(signals.cells.items(), key=lambda kv: (signals.cell_rank.get(kv[0], 9), -kv[1]))
+    for ranked, pages, what in ((signals.entities.most_common(), signals.entity_pages, "table caption"),
+                                (ranked_cells, signals.cell_pages, "table cell")):
+        for cand, n in ranked:
+            name = _clean_dept(cand)
+            if _looks_like_org(name):
+                return name, f"{what}: {cand} (p{pages.get(cand)}, {n} table{'s' if n > 1 else ''})"
+    return "", ""
+
+
+def _subject_department(texts: list[str]) -> tuple[str, str]:
+    """The body most narrative sentences open with ("江苏省政协办公厅 2019 年度收入预算合计…")."""
+    counts: Counter = Counter()
+    for t in texts:
+        for m in _SUBJECT.finditer(t):
+            cand = _clean_dept(squash(m.group(1)))
+            if _looks_like_org(cand):
+                counts[cand] += 1
+    if counts:
+        cand, n = counts.most_common(1)[0]
+        if n >= 2:
+            return cand, f"narrative subject: {cand} opens {n} sentences"
+    return "", ""
+
+
+def department_from_filename(file_name: str) -> tuple[str, int | None]:
+    """(department, year) as the file name states them — a last resort, never preferred to content."""
+    stem = re.sub(r"\.pdf$", "", squash(file_name), flags=re.I)
+    stem = re.sub(r"^.*?(?:附件\d*[:：])", "", stem)
+    for rx, gd, gy in ((_FILE_A, 1, 2), (_FILE_B, 2, 1)):
+        for m in rx.finditer(stem):
+            cand = _clean_dept(_trim_prefix(m.group(gd)))
+            if _looks_like_org(cand):
+                return cand, int(m.group(gy))
+    return "", None
+
+
+def find_department(texts: list[str], signals=None) -> tuple[str, str]:
+    """(department, evidence). Labelled fields, then cover titles, then what the tables print, then body phrases."""
     front = _front_text(texts, 2)
     for m in _FIELD.finditer(front):
         cand = _clean_dept(m.group(1))
@@ -112,7 +158,13 @@ def find_department(texts: list[str]) -> tuple[str, str]:
         cand = _clean_dept(_trim_prefix(m.group(1)))
         if _looks_like_org(cand):
             return cand, f"cover: {m.group(0)[:60]}"
-    # tables-only or cover-less files: labelled fields anywhere, then "<org>部门预算/决算" phrases
+    cand, ev = _signal_department(signals)
+    if cand:
+        return cand, ev
+    cand, ev = _subject_department(texts)
+    if cand:
+        return cand, ev
+    # cover-less files: labelled fields anywhere, then "<org>部门预算/决算" phrases
     whole = _front_text(texts, 12)
     counts: Counter = Counter()
     for m in _FIELD.finditer(whole):
@@ -130,7 +182,7 @@ def find_department(texts: list[str]) -> tuple[str, str]:
     return "", "not found"
 
 
-def find_year(texts: list[str], department: str) -> tuple[int | None, str]:
+def find_year(texts: list[str], department: str, signals=None) -> tuple[int | None, str]:
     ct = cover_title(texts)
     if ct:
         return ct[1], f"cover: {ct[4]}"
@@ -148,6 +200,9 @@ def find_year(texts: list[str], department: str) -> tuple[int | None, str]:
         years = re.findall(_YEAR, front)
         if years:
             return int(Counter(years).most_common(1)[0][0]), "cover: year printed apart from the title"
+    if signals is not None and signals.years:
+        year, n = signals.years.most_common(1)[0]
+        return year, f"table caption: {year}年 (p{signals.year_pages.get(year)}, {n} caption{'s' if n > 1 else ''})"
     whole = _front_text(texts, 15)
     for p in pats:
         m = re.search(p, whole)
@@ -232,10 +287,18 @@ def is_template(texts: list[str], department: str) -> bool:
     return bool(_PLACEHOLDER.search(department)) or len(_PLACEHOLDER.findall(front)) >= 2
 
 
-def identify(texts: list[str], table_kinds: Counter) -> Identity:
+def identify(texts: list[str], table_kinds: Counter, signals=None, file_name: str = "") -> Identity:
+    """Identity from content: page text first, then what the tables print (`signals`); the file name
+    only when the content names no department or year (flagged `filename (last resort)`)."""
     ident = Identity()
-    ident.department, ev_d = find_department(texts)
-    ident.fiscal_year, ev_y = find_year(texts, ident.department)
+    ident.department, ev_d = find_department(texts, signals)
+    ident.fiscal_year, ev_y = find_year(texts, ident.department, signals)
+    if file_name and (not ident.department or ident.fiscal_year is None):
+        fdept, fyear = department_from_filename(file_name)
+        if not ident.department and fdept:
+            ident.department, ev_d = fdept, f"filename (last resort): {file_name}"
+        if ident.fiscal_year is None and fyear:
+            ident.fiscal_year, ev_y = fyear, f"filename (last resort): {file_name}"
     ident.kind, ev_k = find_kind(texts, table_kinds)
     ident.entity_level, ev_l = find_level(texts)
     ident.region, ev_r = region_of(ident.department, texts)

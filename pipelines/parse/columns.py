@@ -14,7 +14,9 @@ _CODE_LEAVES = {"类", "款", "项", "科目", "科目代码", "科目编码", "
 _NAME_LEAVES = {"科目名称", "项目", "名称", "功能科目名称", "项目名称", "单位名称", "功能分类科目名称", "经济分类科目名称",
                 "支出功能分类科目名称", "部门经济分类科目名称", "政府经济分类科目名称", "科目", "收入项目", "支出项目", "项目（按功能分类）",
                 "项目（按经济分类）", "单位名称（科目）", "预算项目", "收入", "支出"}
-_ROWNUM_WORDS = ("行次", "栏次")
+_ROWNUM_WORDS = ("行次", "栏次", "序号")
+# columns naming the (sub-)unit a row belongs to: 深圳 预算单位, 苏州/无锡 部门代码 | 部门名称
+_ENTITY_LEAVES = {"预算单位", "预算单位名称", "部门名称", "部门代码", "单位代码", "部门编码", "单位编码", "预算单位编码"}
 
 
 @dataclass
@@ -22,6 +24,7 @@ class Block:
     code_cols: list[int] = field(default_factory=list)
     name_cols: list[int] = field(default_factory=list)
     value_cols: list[int] = field(default_factory=list)
+    entity_cols: list[int] = field(default_factory=list)
     side: str = ""  # income | expense | ''
 
     @property
@@ -41,6 +44,8 @@ def _header_role(path: list[str]) -> str | None:
     leaf = keys[-1]
     if any(any(w in k for w in _ROWNUM_WORDS) and len(k) <= 4 for k in keys):
         return "rownum"
+    if leaf in _ENTITY_LEAVES:
+        return "entity"
     if leaf in _CODE_LEAVES or any(w in leaf for w in _CODE_WORDS):
         if leaf == "科目" and len(keys) == 1:
             return "name"
@@ -77,7 +82,9 @@ def column_roles(paths: list[list[str]], rows: list[Row]) -> list[str]:
         role = _header_role(paths[c])
         amounts, codes, texts = _body_stats(rows, c)
         if role is None:
-            if texts > max(amounts, codes) and texts > 0:
+            if not paths[c] and not (amounts or codes or texts):
+                role = "empty"
+            elif texts > max(amounts, codes) and texts > 0:
                 role = "name"
             elif codes > 0 and amounts == 0 and texts == 0:
                 role = "code" if any(_body_stats(rows, o)[0] for o in range(n) if o != c) else "value"
@@ -104,12 +111,12 @@ def blocks(paths: list[list[str]], roles: list[str]) -> list[Block]:
     cur: Block | None = None
     seen_value = False
     for c, role in enumerate(roles):
-        if role in ("code", "name"):
+        if role in ("code", "name", "entity"):
             if cur is None or seen_value:
                 cur = Block()
                 out.append(cur)
                 seen_value = False
-            (cur.code_cols if role == "code" else cur.name_cols).append(c)
+            {"code": cur.code_cols, "name": cur.name_cols, "entity": cur.entity_cols}[role].append(c)
         elif role == "value":
             if cur is None:
                 cur = Block()

@@ -18,6 +18,8 @@ from .captions import find_empty_note
 from .interpret import interpret
 from .layout import read_page
 from .model import DocumentResult, TableResult
+from .signals import collect as collect_signals
+from .units import crosscheck_units
 from .tables import build_chains
 from .triage import table_pages
 
@@ -64,6 +66,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         doc.evidence["reject_code"] = "corrupt"
         return doc
     t2 = time.perf_counter()
+    doc.grid_pages = [lay.page for lay in layouts if lay.grids]
     chains = build_chains(layouts, kind_guess if kind_guess in ("final", "budget") else None)
     units = Counter(ch.unit for ch in chains if ch.unit)
     table_kinds: Counter = Counter()
@@ -77,12 +80,13 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         if spec is None and ch.specs:
             tr.issues.append("ambiguous: " + ",".join(s.id for s in ch.specs))
         if ch.grids:
-            res = interpret(ch.grids, spec, unit, seq)
+            res = interpret(ch.grids, spec, unit, seq, ch.entity)
             tr.header = ["/".join(p) for p in res.paths]
             tr.n_rows = res.n_rows
             tr.empty = not res.has_values
-            tr.issues.extend(res.issues)
-            if spec is not None:
+            if spec is None or spec.facts:
+                tr.issues.extend(res.issues)
+            if spec is not None and spec.facts:
                 doc.facts.extend(res.facts)
                 doc.quantities.extend(res.quantities)
             tr.note = find_empty_note("".join(ch.notes) + res.body_text) if tr.empty else ""
@@ -91,7 +95,8 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         if spec is not None:
             table_kinds[spec.kind] += 1
         doc.tables.append(tr)
-    ident = identify(opened.page_texts, table_kinds)
+    doc.issues.extend(crosscheck_units(doc))
+    ident = identify(opened.page_texts, table_kinds, collect_signals(layouts, chains), doc.file_name)
     doc.kind, doc.department, doc.entity_level = ident.kind, ident.department, ident.entity_level
     doc.region, doc.fiscal_year = ident.region, ident.fiscal_year
     doc.evidence.update(ident.evidence)

@@ -168,10 +168,35 @@ def fill_text(grid: Grid, chars: list[dict]) -> list[dict]:
     return outside
 
 
+def _is_white(color) -> bool:
+    """A paint colour that does not show on a white page (gray 1, RGB 1/1/1, CMYK 0/0/0/0)."""
+    if color is None or isinstance(color, str):
+        return False
+    vals = [color] if isinstance(color, (int, float)) else list(color)
+    if not vals or not all(isinstance(v, (int, float)) for v in vals):
+        return False
+    if len(vals) == 4:
+        return all(v <= 0.05 for v in vals)
+    return all(v >= 0.95 for v in vals)
+
+
+def visible_ruling(obj: dict) -> bool:
+    """Keep every object except graphics that paint nothing visible.
+
+    Spreadsheet exports draw a white filled rectangle behind every cell (and every padding strip
+    inside it); taken as ruling they cut one printed cell into a lattice of sub-cells and split a
+    wrapped label across rows. Only strokes and fills that show on the page are ruling lines."""
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return True
+    if obj.get("stroke") and not _is_white(obj.get("stroking_color")):
+        return True
+    return bool(obj.get("fill")) and not _is_white(obj.get("non_stroking_color"))
+
+
 def find_grids(page, page_no: int, chars: list[dict]) -> tuple[list[Grid], list[dict]]:
     """All ruled tables of a page (top to bottom) and the characters outside them."""
     grids = []
-    for table in page.find_tables(TABLE_SETTINGS):
+    for table in page.filter(visible_ruling).find_tables(TABLE_SETTINGS):
         grid = grid_from_cells(page_no, list(table.cells))
         if grid is None or grid.n_cols < 2 or grid.n_rows < 1:
             continue

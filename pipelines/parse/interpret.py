@@ -19,6 +19,7 @@ from .grid import Grid
 from .keys import (match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
                    wide_item_of)
 from .model import Fact, Quantity
+from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
 from .rows import CellRef, Row, body_rows
 
 _DIGITS = re.compile(r"^\d+$")
@@ -56,6 +57,8 @@ class _CodeState:
 
     def build(self, parts: list[str]) -> str:
         parts = [squash(p) for p in parts]
+        # a 款/项 part printed without its leading zero by a spreadsheet ("301 | 2 | 津贴补贴")
+        parts = [p if i == 0 or len(p) != 1 or not p.isdigit() else "0" + p for i, p in enumerate(parts)]
         if len(parts) == 1:
             code = parts[0]
         else:
@@ -113,25 +116,92 @@ def _label(row: Row, block: Block, blocks_: list[Block]) -> tuple[str, list[str]
     return name, parts
 
 
-def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int) -> Interpretation:
+def _entity_text(row: Row, blk: Block) -> str:
+    parts = []
+    for c in blk.entity_cols:
+        ref = row[c]
+        t = squash(_text(ref))
+        if t and t not in parts:
+            parts.append(t)
+    return " ".join(parts)
+
+
+def _label_texts(row: Row, blk: Block) -> list[str]:
+    out = []
+    for c in blk.name_cols:
+        ref = row[c]
+        if ref is not None and ref.c0 == c and squash(ref.text):
+            out.append(squash(ref.text))
+    return out
+
+
+def _year_rows(rows: list[Row], blks: list[Block]) -> int | None:
+    years = [y for row in rows for blk in blks for t in _label_texts(row, blk) if (y := year_of_row(t))]
+    return max(years) if len(set(years)) > 1 else None
+
+
+def _unit_structured(rows: list[Row], blks: list[Block], entity: str) -> bool:
+    """Is the table broken down by unit (a unit-name row first, or an entity column)?"""
+    if any(b.entity_cols for b in blks):
+        return True
+    for row in rows:
+        for blk in blks:
+            texts = _label_texts(row, blk)
+            if texts and any(_own(row[c], c) and parse_cell(row[c].text).kind == "amount" for c in blk.value_cols):
+                return texts[0] == key(entity) or looks_like_unit(texts[0])
+    return False
+
+
+def _without_banner(paths: list[list[str]], roles: list[str]) -> list[list[str]]:
+    """Header paths minus the leading levels shared by every value column (预算数 / 本年一般公共预算基本支出
+    over the whole table): a banner says what the table is, not what one column measures."""
+    cols = [c for c, r in enumerate(roles) if r == "value" and paths[c]]
+    if len(cols) < 2:
+        return paths
+    depth = 0
+    while all(len(paths[c]) > depth + 1 for c in cols) and len({paths[c][depth] for c in cols}) == 1:
+        depth += 1
+    return [p[depth:] if c in cols else p for c, p in enumerate(paths)]
+
+
+def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, entity: str = "") -> Interpretation:
     paths, header_rows, rows, _ = body_rows(chain)
     roles = column_roles(paths, rows)
     blks = blocks(paths, roles)
+    mpaths = _without_banner(paths, roles)
     out = Interpretation(paths, roles, blks, len(rows))
     table_id = spec.id if spec else None
     wide = spec is not None and spec.rows == "wide"
+    named = spec is not None and spec.rows == "named"
+    scheme_want = spec.rows if spec is not None else ""
     states = [_CodeState() for _ in blks]
     previous = ["" for _ in blks]
+    seen: list[set] = [set() for _ in blks]
     section = ""
     body_text = []
+    latest_year = _year_rows(rows, blks)
+    units = _unit_structured(rows, blks, entity)
+    tracker = EntityTracker(caption_entity=entity)
+    n_value_rows = sum(1 for row in rows for blk in blks
+                       if any(_own(row[c], c) and parse_cell(row[c].text).kind == "amount" for c in blk.value_cols))
     for ri, row in enumerate(rows):
         for bi, blk in enumerate(blks):
             name, parts = _label(row, blk, blks)
             code = states[bi].build(parts) if blk.code_cols and any(parts) else ""
+            if code and not valid_account_code(code):
+                code = ""
+            cross = ""
+            pc, pname, pcross = primary_code(_label_texts(row, blk), scheme_want)
+            if pc:
+                code, name, cross = pc, pname, pcross
             if not code and name:
                 c2, rest = split_code_prefix(name)
-                if c2:
+                if c2 and valid_account_code(c2):
                     code, name = c2, squash(rest)
+            unit_name = _entity_text(row, blk) if blk.entity_cols else ""
+            if not unit_name and units and not code and name and looks_like_unit(name) \
+                    and not match_line_item(name, spec, blk.side):
+                unit_name = name
             values = []
             for c in blk.value_cols:
                 ref = row[c]
@@ -153,10 +223,14 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int) ->
                     previous[bi] = match_line_item(name, spec, blk.side, section, previous[bi]) if not code else ""
                 continue
             out.has_values = True
+            ent = tracker.unit_row(unit_name) if unit_name else tracker.current
             qty_unit = quantity_unit(name) if not code else ""
             line_item = ""
             scheme = scheme_of(code)
-            if not code and not wide:
+            unit_row = bool(unit_name) and (not name or name in unit_name) and not code
+            if unit_row:
+                line_item = "total"
+            elif not code and not wide:
                 line_item = match_line_item(name, spec, blk.side, section, previous[bi])
                 if not line_item and spec is not None and spec.rows == "line":
                     cls = match_class(name, "function")
@@ -166,13 +240,23 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int) ->
                         cls = match_class(name, "economic")
                         if cls and blk.side != "income":
                             code, scheme = cls, "economic"
-                if not line_item and not code and not qty_unit:
+                if not line_item and not code and not name and n_value_rows <= 2:
+                    line_item = "total"  # the one unlabelled row of a one-row table (收入总表 of 北京/中央)
+                line_item = _grand_total(line_item, seen[bi])
+                if not line_item and not code and not qty_unit and not named and not year_of_row(name):
                     out.issues.append(f"unmapped_row p{values[0][1].page}: {name!r}")
+            if line_item in ("total", "income_total", "income_grand_total", "expense_grand_total") and not ent:
+                tracker.total_row()
+            if line_item:
+                seen[bi].add(line_item)
             previous[bi] = line_item
             if line_item and catalogue.line_item_by_id(line_item).quantity:
                 qty_unit = catalogue.line_item_by_id(line_item).quantity
+            row_year = year_of_row(name) if latest_year else None
             for c, ref, cv in values:
-                measure = measure_of(paths[c], spec)
+                measure = measure_of(mpaths[c], spec)
+                if row_year and row_year < latest_year:
+                    measure = "prior_" + measure
                 item = line_item
                 if wide and not code:
                     item = match_line_item(name, spec) if name else ""
@@ -185,10 +269,20 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int) ->
                     continue
                 out.facts.append(Fact(
                     table_seq=seq, table_id=table_id, account_scheme=scheme if code else "line",
-                    account_code=code, line_item="" if code else item, account_name=name, measure=measure,
-                    amount=cv.value, amount_wan=to_wan(cv.value, unit), unit_printed=unit, page=ref.page,
-                    bbox=ref.bbox, row=ri, col=ref.grid_col, printed=cv.printed, side=blk.side,
-                    header="/".join(paths[c]),
+                    account_code=code, line_item="" if code else item, account_name=name or unit_name,
+                    measure=measure, amount=cv.value, amount_wan=to_wan(cv.value, unit), unit_printed=unit,
+                    page=ref.page, bbox=ref.bbox, row=ri, col=ref.grid_col, printed=cv.printed, side=blk.side,
+                    header="/".join(paths[c]), entity=ent, cross=cross,
                 ))
     out.body_text = "".join(body_text)
     return out
+
+
+_GRAND = {"income_total": ("income_grand_total", "carry_in"), "expense_total": ("expense_grand_total", "carry_out")}
+
+
+def _grand_total(item: str, seen: set) -> str:
+    """收入合计 printed after 当年收入小计 and 上年结转 is the grand total (江苏 收支预算总表)."""
+    if item in _GRAND and item in seen and any(s.startswith(_GRAND[item][1]) for s in seen):
+        return _GRAND[item][0]
+    return item

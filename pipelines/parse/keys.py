@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import catalogue
 from ..catalogue import LineItem, TableSpec, label_key
@@ -80,18 +81,29 @@ def match_class(label: str, scheme: str) -> str:
     return table.get(k2, "")
 
 
+@lru_cache(maxsize=4096)
+def _keys_of(aliases: tuple) -> tuple:
+    return tuple(key(a) for a in aliases)
+
+
 def _match_rules(text: str, rules) -> str:
     k = key(text)
     for rule in rules:
-        if k in [key(a) for a in rule.get("exact", ())]:
+        if k in _keys_of(tuple(rule.get("exact", ()))):
             return rule["measure"]
     for rule in rules:
-        if any(key(a) in k for a in rule.get("contains", ())):
+        if any(a in k for a in _keys_of(tuple(rule.get("contains", ())))):
             return rule["measure"]
     return ""
 
 
 def measure_of(path: list[str], spec: TableSpec | None) -> str:
+    return _measure_of(tuple(path), spec.id if spec is not None else None)
+
+
+@lru_cache(maxsize=8192)
+def _measure_of(path: tuple, spec_id: str | None) -> str:
+    spec = catalogue.tables_by_id().get(spec_id) if spec_id else None
     """Canonical measure of a value column from its header path (leaf first).
 
     In wide tables (三公) the columns are items: 合计/小计 name an item there, not a measure."""
@@ -99,22 +111,45 @@ def measure_of(path: list[str], spec: TableSpec | None) -> str:
     if spec is not None and spec.rows == "wide":
         rules = [r for r in rules if r["measure"] != "total"]
     default = spec.value_measure if spec else "value"
-    for level in reversed(path):
+    levels = list(reversed(path))
+    for i, level in enumerate(levels):
         m = _match_rules(level, rules)
         if m:
-            return default if m == "value" else m
+            m = default if m == "value" else m
+            return _compose(m, levels[i + 1:], rules)
     return default
 
 
+def _compose(measure: str, parents: list[str], rules) -> str:
+    """The nearest parent header that qualifies the measure (上年结转结余 / 一般公共预算 -> carry_in_gpb)."""
+    table = catalogue.measure_compose()
+    for level in parents:
+        pm = _match_rules(level, rules)
+        if pm and pm != measure and measure in table.get(pm, {}):
+            return table[pm][measure]
+    return measure
+
+
+_GENERIC = {"小计", "合计", "总计"}
+
+
 def wide_item_of(path: list[str], spec: TableSpec | None) -> str:
-    """Line item of a column of a wide table (三公: items are columns)."""
+    """Line item of a column of a wide table (三公: items are columns).
+
+    小计/合计/总计 under a parent name the parent's item (公务用车购置及运行费/小计 is the vehicle
+    subtotal, “三公”经费/合计 the total); alone (预算数/合计) they name the table total."""
     cands = _candidates(spec, "", "")
-    for level in reversed(path):
+    named = [lv for lv in reversed(path) if label_key(lv) not in _GENERIC]
+    return _item_in(named, cands) or _item_in(list(reversed(path)), cands)
+
+
+def _item_in(levels: list[str], cands) -> str:
+    for level in levels:
         k = label_key(level)
         for it in cands:
             if k in it.alias_keys:
                 return it.id
-    for level in reversed(path):
+    for level in levels:
         k = label_key(level)
         best, best_len = "", 0
         for it in cands:

@@ -1,10 +1,14 @@
 """One page's layout: its ruled grids and the text lines around them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .grid import Grid, find_grids
 from .lines import Line, assemble_lines
+from .textgrid import SEP_FIGURE, extend_grid, text_grid, words_of
+
+_TITLE_OR_UNIT = re.compile(r"(?:表|单位\s*[:：])\s*$|单位\s*[:：]")
 
 
 @dataclass
@@ -32,9 +36,60 @@ class PageLayout:
         return [ln for ln in self.lines if ln.top >= bottom - 1 and ln.bottom <= nxt + 2]
 
 
-def read_page(page, page_no: int) -> PageLayout:
+_PROSE = re.compile(r"[，。；：:;]")
+
+
+def _tabular(line: Line) -> bool:
+    """A line that reads as a table row: at least two words, one a separated figure, no prose punctuation."""
+    ws = words_of(line)
+    return len(ws) >= 2 and any(SEP_FIGURE.match(w.text) for w in ws) and not _PROSE.search(line.text)
+
+
+def unruled_blocks(lines: list[Line], min_rows: int = 3) -> list[list[Line]]:
+    """Runs of consecutive tabular lines (with up to 3 header lines above them) outside any ruling."""
+    out: list[list[Line]] = []
+    i = 0
+    while i < len(lines):
+        if not _tabular(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].top - lines[j].bottom < 2.5 * max(lines[j].bottom - lines[j].top, 4) \
+                and (_tabular(lines[j + 1]) or (j + 2 < len(lines) and _tabular(lines[j + 2]))):
+            j += 1
+        if sum(_tabular(ln) for ln in lines[i:j + 1]) >= min_rows:
+            h = i
+            while h > 0 and i - h < 6 and not _TITLE_OR_UNIT.search(lines[h - 1].text) and \
+                    lines[h].top - lines[h - 1].bottom < 2.5 * max(lines[h].bottom - lines[h].top, 4) \
+                    and not _PROSE.search(lines[h - 1].text):
+                h -= 1
+            out.append(lines[h:j + 1])
+        i = j + 1
+    return out
+
+
+def read_page(page, page_no: int, ruling: bool = True) -> PageLayout:
+    """Grids and text lines of one page. Ruled grids first (`ruling=False` ignores the ruling, for
+    tests of the text-position method); rows printed just outside a grid's ruling join the grid;
+    runs of table rows with no ruling at all become text-position grids."""
     chars = page.chars
-    grids, rest = find_grids(page, page_no, chars)
-    layout = PageLayout(page_no, float(page.width), float(page.height), grids, assemble_lines(rest))
+    grids, rest = find_grids(page, page_no, chars) if ruling else ([], list(chars))
+    lines = assemble_lines(rest)
+    used: set[int] = set()
+    for gi, g in enumerate(grids):
+        prev_bottom = grids[gi - 1].bbox[3] if gi else -1.0
+        nxt_top = grids[gi + 1].bbox[1] if gi + 1 < len(grids) else float("inf")
+        above = [ln for ln in lines if ln.bottom <= g.bbox[1] + 2 and ln.top >= prev_bottom - 1 and id(ln) not in used]
+        below = [ln for ln in lines if ln.top >= g.bbox[3] - 2 and ln.bottom <= nxt_top + 1 and id(ln) not in used]
+        used.update(id(ln) for ln in extend_grid(g, above, below))
+    lines = [ln for ln in lines if id(ln) not in used]
+    for block in unruled_blocks(lines):
+        tg = text_grid(block, page_no)
+        if tg is not None:
+            grids.append(tg)
+            used.update(id(ln) for ln in block)
+    grids.sort(key=lambda g: (g.bbox[1], g.bbox[0]))
+    lines = [ln for ln in lines if id(ln) not in used]
+    layout = PageLayout(page_no, float(page.width), float(page.height), grids, lines)
     layout.zone_lines()
     return layout

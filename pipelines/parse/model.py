@@ -24,6 +24,8 @@ class Fact:
     printed: str  # the cell text as printed
     side: str = ""  # income | expense for two-sided tables
     header: str = ""  # column header path joined with '/'
+    entity: str = ""  # sub-unit of a multi-unit table (预算单位 rows); '' = the pack's own (consolidated) figures
+    cross: str = ""  # other classifications printed on a cross-classified row (e.g. "50101-…|30101-…")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -82,6 +84,7 @@ class DocumentResult:
     unit_printed: str = ""
     evidence: dict = field(default_factory=dict)
     tables: list[TableResult] = field(default_factory=list)
+    grid_pages: list[int] = field(default_factory=list)  # pages where a table grid was found
     facts: list[Fact] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     page_texts: list[str] = field(default_factory=list)

@@ -16,8 +16,20 @@ from .lines import assemble_lines
 _SKIP = {0, 2, 10, 13, 32, 0xFFFE, 0xFEFF}
 
 
+def _to_display(rot: int, mw: float, mh: float, left: float, right: float, bottom: float, top: float):
+    """A character box in PDF space -> (x0, x1, top, bottom) as the page is displayed (/Rotate applied)."""
+    if rot == 90:  # turned clockwise: the PDF's left edge is the top, its bottom edge the left
+        return bottom, top, left, right
+    if rot == 180:
+        return mw - right, mw - left, bottom, top
+    if rot == 270:
+        return mh - top, mh - bottom, mw - right, mw - left
+    return left, right, mh - top, mh - bottom
+
+
 def page_chars(page: pdfium.PdfPage) -> list[dict]:
-    height = page.get_height()
+    rot = page.get_rotation() % 360
+    mw, mh = (page.get_height(), page.get_width()) if rot in (90, 270) else (page.get_width(), page.get_height())
     tp = page.get_textpage()
     try:
         n = pdfium_c.FPDFText_CountChars(tp.raw)
@@ -29,8 +41,9 @@ def page_chars(page: pdfium.PdfPage) -> list[dict]:
                 continue
             if not pdfium_c.FPDFText_GetCharBox(tp.raw, i, left, right, bottom, top):
                 continue
-            chars.append({"text": chr(u), "x0": left.value, "x1": right.value, "top": height - top.value,
-                          "bottom": height - bottom.value, "size": pdfium_c.FPDFText_GetFontSize(tp.raw, i)})
+            x0, x1, t, b = _to_display(rot, mw, mh, left.value, right.value, bottom.value, top.value)
+            chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b,
+                          "size": pdfium_c.FPDFText_GetFontSize(tp.raw, i)})
         return chars
     finally:
         tp.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import catalogue
 from ..catalogue import TableSpec
-from ..textutil.normalize import key, squash
+from ..textutil.normalize import key
 from .captions import find_empty_note, find_label, find_unit, match_title, parse_caption
 from .grid import Grid, drop_top_rows
 from .layout import PageLayout
@@ -30,6 +30,8 @@ class TableChain:
     label: str = ""
     unit: str = ""
     entity: str = ""  # 部门：X / 编制单位：X printed with the table
+    entity_field: str = ""  # the field word: 部门 / 编制单位 / 单位 … (部门 vs 单位 pack)
+    caption_text: str = ""  # everything printed above the table (and in its title rows), for identity evidence
     specs: list[TableSpec] = field(default_factory=list)
     identified_by: str = "none"
     notes: list[str] = field(default_factory=list)
@@ -55,13 +57,15 @@ def _title_in(lines: list[Line], kind: str | None):
     return None
 
 
-def _caption_fields(lines: list[Line]) -> tuple[str, str, str]:
-    """(label, unit, entity) printed closest above the grid (bottom-up: the nearest one wins)."""
-    label = unit = entity = ""
+def _caption_fields(lines: list[Line]) -> tuple[str, str, str, str]:
+    """(label, unit, entity, entity field word) printed closest above the grid (the nearest wins)."""
+    label = unit = entity = efield = ""
     for ln in reversed(lines):
         cap = parse_caption(ln.text)
-        label, unit, entity = label or cap.label, unit or cap.unit, entity or cap.entity
-    return label, unit, entity
+        label, unit = label or cap.label, unit or cap.unit
+        if not entity and cap.entity:
+            entity, efield = cap.entity, cap.entity_field
+    return label, unit, entity, efield
 
 
 def _title_like(text: str) -> bool:
@@ -77,7 +81,7 @@ def _caption_rows(grid: Grid, kind: str | None):
     江苏 公开表 whose first cell holds title, 部门 and 单位 at once). Such rows hold one or two
     cells of caption text and no figures; empty rows above and between them are skipped."""
     n = 0
-    title = unit = label = entity = ""
+    title = unit = label = entity = efield = ""
     match = None
     for r in range(min(grid.n_rows, 6)):
         cells = [grid.origin(r, c) for c in range(grid.n_cols)]
@@ -99,9 +103,10 @@ def _caption_rows(grid: Grid, kind: str | None):
             break
         unit = unit or cap.unit
         label = label or cap.label
-        entity = entity or cap.entity
+        if not entity and cap.entity:
+            entity, efield = cap.entity, cap.entity_field
         n = r + 1
-    return n, match, title, unit, label, entity
+    return n, match, title, unit, label, entity, efield
 
 
 def _body_scheme(grid: Grid) -> str:
@@ -167,9 +172,10 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
         for gi, grid in enumerate(lay.grids):
             caption = lay.captions[gi]
             m = _title_in(caption, kind)
-            label, unit, entity = _caption_fields(caption)
+            label, unit, entity, efield = _caption_fields(caption)
             where[id(grid)] = (lay, gi)
-            n_cap, m2, title2, unit2, label2, entity2 = _caption_rows(grid, kind)
+            n_cap, m2, title2, unit2, label2, entity2, efield2 = _caption_rows(grid, kind)
+            cap_text = " ".join([ln.text for ln in caption] + ["".join(grid.row_texts(r)) for r in range(n_cap)])
             if n_cap:
                 g2 = drop_top_rows(grid, n_cap)
                 if g2 is None:
@@ -179,11 +185,16 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
             m = m or m2
             unit = unit or unit2
             label = label or label2
-            entity = entity or entity2
+            if not entity and entity2:
+                entity, efield = entity2, efield2
             if m is None and pending is not None and gi == 0 and pending[3] == lay.page - 1:
                 m, label, unit = pending[0], label or pending[1], unit or pending[2]
             pending = None
             prev = chains[-1] if chains else None
+            if grid.strategy == "text" and m is None and not (
+                    prev is not None and prev.grids and prev.grids[-1].strategy == "text" and gi == 0
+                    and prev.page_end == lay.page - 1):
+                continue  # figures set out without ruling: a table only under a catalogue title
             if m is not None and prev is not None and gi == 0 and prev.page_end == lay.page - 1 and prev.spec is not None \
                     and len(m.specs) == 1 and m.specs[0] is prev.spec and (not label or label == prev.label) \
                     and _compatible(prev, grid):
@@ -202,7 +213,8 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
                     and grid.bbox[1] - prev.grids[-1].bbox[3] < 30:
                 prev.grids.append(grid)  # a table split by a page-internal break in the ruling
                 continue
-            chain = TableChain([grid], label=label, unit=unit, entity=entity, page_start=lay.page, page_end=lay.page)
+            chain = TableChain([grid], label=label, unit=unit, entity=entity, entity_field=efield,
+                               page_start=lay.page, page_end=lay.page, caption_text=cap_text)
             if m is not None:
                 chain.title = m.title
                 chain.specs = choose(m.specs, grid, kind) if len(m.specs) > 1 else list(m.specs)

@@ -24,7 +24,7 @@ def name_key(name: str) -> str:
     k = _PARTY.sub("中共", k)
     k = re.sub(r"^(中共[\u4e00-\u9fff]{2,6}?[省市区县])委员会", r"\1委", k)
     # "江苏省委办公厅" is the party committee's office: same body as 中共江苏省委办公厅
-    k = re.sub(r"^([\u4e00-\u9fff]{2,6}?[省市])委(办公厅|办公室|宣传部|组织部|政法委员会)", r"中共\1委\2", k)
+    k = re.sub(r"^(?!中共)([\u4e00-\u9fff]{2,6}?[省市])委(办公厅|办公室|宣传部|组织部|政法委员会)", r"中共\1委\2", k)
     return k
 
 
@@ -48,6 +48,12 @@ def group_key(name: str) -> str:
     return alias_groups().get(k, k)
 
 
+def base_key(name: str) -> str:
+    """The department a unit pack belongs to, when the unit is the department's own organ
+    (上海市普陀区司法局 单位预算 -> 部门 上海市普陀区司法局; 深圳市交通运输局（本级） -> 深圳市交通运输局)."""
+    return group_key(re.sub(r"（本级）$", "", key(name)))
+
+
 def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region: str,
             fiscal_year: int | None, document_id: str) -> int | None:
     if not name:
@@ -65,10 +71,15 @@ def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region
         parent = None
         if level == "unit":
             p = con.execute("SELECT department_key FROM dim_department WHERE name_key = ? AND entity_level = 'department'",
-                            [group_key(re.sub(r"（本级）$", "", name))]).fetchone()
+                            [base_key(name)]).fetchone()
             parent = p[0] if p else None
         con.execute("INSERT INTO dim_department (department_key, canonical_name, name_key, region, entity_level, parent_key)"
                     " VALUES (?, ?, ?, ?, ?, ?)", [new_key, name, gk, region, level, parent])
+        if level == "department":  # 单位 packs loaded before their 部门 pack
+            for ukey, ukname in con.execute("SELECT department_key, name_key FROM dim_department "
+                                            "WHERE entity_level = 'unit' AND parent_key IS NULL").fetchall():
+                if base_key(ukname) == gk:
+                    con.execute("UPDATE dim_department SET parent_key = ? WHERE department_key = ?", [new_key, ukey])
         dkey = new_key
     else:
         dkey = row[0]

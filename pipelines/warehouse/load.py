@@ -13,13 +13,16 @@ import json
 import duckdb
 import pandas as pd
 
+from ..packs import parts as packs_parts
+from ..packs.link import link_document
 from ..parse.model import DocumentResult
 from ..textutil.normalize import squash
 from .identity import resolve
 
 FACT_COLUMNS = ["document_id", "table_seq", "table_id", "department_key", "fiscal_year", "doc_kind", "account_scheme",
                 "account_code", "line_item", "account_name", "measure", "amount_wan", "amount_text", "amount_printed",
-                "unit_printed", "page", "x0", "top", "x1", "bottom", "row_index", "col_index", "side", "header"]
+                "unit_printed", "page", "x0", "top", "x1", "bottom", "row_index", "col_index", "side", "header",
+                "entity", "cross_class"]
 
 
 def content_key(doc: DocumentResult) -> str:
@@ -31,11 +34,7 @@ def content_key(doc: DocumentResult) -> str:
 
 
 def pack_part(doc: DocumentResult) -> str:
-    has_tables = any(t.table_id for t in doc.tables)
-    narrative = sum(len(t) for t in doc.page_texts) > 4000 or any("说明" in t for t in doc.page_texts[:3])
-    if has_tables and not narrative:
-        return "tables"
-    return "full" if has_tables else "narrative"
+    return packs_parts.pack_part(doc.page_texts, doc.tables, doc.grid_pages)
 
 
 def existing_state(con: duckdb.DuckDBPyConnection, document_id: str):
@@ -54,7 +53,7 @@ def _facts_frame(doc: DocumentResult, dkey) -> pd.DataFrame:
         rows.append((doc.document_id, f.table_seq, f.table_id, dkey, doc.fiscal_year, doc.kind, f.account_scheme,
                      f.account_code, f.line_item, f.account_name, f.measure, None, format(f.amount_wan, "f"),
                      f.printed, f.unit_printed, f.page, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], f.row, f.col, f.side,
-                     f.header))
+                     f.header, f.entity, f.cross))
     return pd.DataFrame(rows, columns=FACT_COLUMNS)
 
 
@@ -101,6 +100,8 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             con.execute("INSERT INTO dim_fiscal_year VALUES (?) ON CONFLICT DO NOTHING", [doc.fiscal_year])
         dkey = resolve(con, doc.department, doc.entity_level, doc.region, doc.fiscal_year, doc.document_id)
         ckey = content_key(doc)
+        doc.evidence["pack_part"] = part = pack_part(doc)
+        evidence = json.dumps(doc.evidence, ensure_ascii=False)
         copy_of = None
         is_current = True
         row = con.execute("SELECT document_id FROM document WHERE content_key = ? AND status = 'loaded' "
@@ -109,7 +110,6 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             copy_of, is_current = row[0], False
             outcome, detail = "copy", f"same publication as {row[0][:12]} (re-saved copy)"
         elif doc.kind in ("final", "budget") and dkey is not None and doc.fiscal_year is not None:
-            part = pack_part(doc)
             older = con.execute(
                 "SELECT document_id, evidence->>'pack_part' FROM document WHERE department_key = ? AND fiscal_year = ? "
                 "AND doc_kind = ? AND is_current AND status = 'loaded'",
@@ -119,8 +119,6 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
                     con.execute("UPDATE document SET is_current = FALSE, superseded_by = ? WHERE document_id = ?",
                                 [doc.document_id, old_id])
                     outcome, detail = "revision", f"supersedes {old_id[:12]}"
-            doc.evidence["pack_part"] = part
-            evidence = json.dumps(doc.evidence, ensure_ascii=False)
         con.execute(
             "INSERT INTO document (document_id, file_name, source_path, size_bytes, n_pages, doc_kind, department_key,"
             " department, entity_level, region, fiscal_year, unit_printed, parser_version, status, reason, evidence,"
@@ -157,6 +155,11 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
         con.register("_pages_in", pages)
         con.execute("INSERT INTO document_page SELECT document_id, page, text FROM _pages_in")
         con.unregister("_pages_in")
+        if copy_of is None:
+            link = link_document(con, doc.document_id)
+            if link:
+                partner = link["narrative" if link["tables"] == doc.document_id else "tables"]
+                detail = (detail + "; " if detail else "") + f"pack partner {partner[:12]} ({link['n_matched']} totals)"
         con.execute("COMMIT")
         return outcome, detail
     except BaseException:
