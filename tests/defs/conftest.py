@@ -27,8 +27,8 @@ def inbox(tmp_path):
 def make_fiscal(tmp_path, inbox, warehouse, **kw):
     from pipelines.defs.ingest.resources import FiscalResource
 
-    return FiscalResource(warehouse=str(warehouse), inbox=str(inbox), staging=str(tmp_path / "staging"),
-                          **{"parse_workers": 2, "settle_seconds": 0, **kw})
+    return FiscalResource(**{"warehouse": str(warehouse), "inbox": str(inbox), "staging": str(tmp_path / "staging"),
+                             "parse_workers": 2, "settle_seconds": 0, **kw})
 
 
 @pytest.fixture()
@@ -36,7 +36,7 @@ def fiscal_with(tmp_path, inbox, warehouse, monkeypatch):
     """The resource for this test's folders, with other settings: fiscal_with(settle_seconds=60)."""
     monkeypatch.setenv("FISCAL_INBOX", str(inbox))
     monkeypatch.setenv("FISCAL_STAGING", str(tmp_path / "staging"))
-    return lambda **kw: make_fiscal(tmp_path, inbox, warehouse, **kw)
+    return lambda **kw: make_fiscal(tmp_path, kw.pop("inbox", inbox), warehouse, **kw)
 
 
 @pytest.fixture()

@@ -65,3 +65,8 @@ def test_sensor_writes_the_index_that_runs_read(instance, fiscal, inbox):
     tick(instance, fiscal, None)
     assert fiscal.index_path.exists()
     assert locate(fiscal.index_path, inbox, [a])[a].path == str(inbox / "a.pdf")
+
+
+def test_a_missing_inbox_is_reported_not_fatal(instance, fiscal_with, tmp_path):
+    res = tick(instance, fiscal_with(inbox=str(tmp_path / "no inbox")), None)
+    assert res.run_requests == [] and "is not a folder" in res.skip_reason.skip_message

@@ -19,9 +19,10 @@ def inbox_sensor(context: dg.SensorEvaluationContext, fiscal: FiscalResource):
     new = inbox.new_documents(found.state, context.instance.get_dynamic_partitions(documents.name))
     cursor = inbox.encode(found.state)
     if not new:
+        trouble = f"; {len(found.problems)} problems, first: {inbox.display(found.problems[0])}" if found.problems else ""
         return dg.SensorResult(cursor=cursor, skip_reason=dg.SkipReason(
             f"no new document in {fiscal.inbox} ({len(found.state)} files, {found.hashed} hashed, "
-            f"{found.unsettled} still being written)"))
+            f"{found.unsettled} still being written{trouble})"))
     return dg.SensorResult(
         run_requests=[dg.RunRequest(partition_key=doc_id, run_key=doc_id) for doc_id in new],
         dynamic_partitions_requests=[documents.build_add_request(new)],
