@@ -32,6 +32,11 @@ def render(r: dict) -> str:
         "",
         "Reproduce: `" + r["command"] + "` (or `make bench`).",
         "",
+        f"Machine load (1-minute load average) before the first pass: {r['load'][0]:.1f} (at the end, this bench's "
+        f"own processes included: {r['load'][1]:.1f}). On {os.cpu_count()} cores a load above ~0.5 before the run "
+        "means other work shared the machine, which slows the multi-process passes most; the CPU columns are "
+        "the ones to compare then.",
+        "",
         f"All passes read the same {len(files)} corpus PDFs ({pages} pages; selection: "
         f"{'every text PDF of the corpus' if r['all'] else '`pipelines/bench/selection.csv`'}), one after the other "
         "in this one run. The pipeline is `fiscal ingest` into a fresh temporary warehouse, run as a subprocess "

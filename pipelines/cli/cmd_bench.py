@@ -41,7 +41,7 @@ def cmd_bench(args) -> int:
     command = "fiscal bench" + (" --all" if args.all else "") + (f" --workers {args.workers}" if args.workers else "") \
         + (f" --repeat {args.repeat}" if args.repeat > 1 else "")
     result = {"when": report.now(), "files": files, "pages": pages, "all": args.all, "command": command,
-              "repeat": args.repeat}
+              "repeat": args.repeat, "load": [os.getloadavg()[0], 0.0]}
     _say(f"bench: {len(files)} PDFs, {pages} pages; pipeline with {workers} workers")
     with tempfile.TemporaryDirectory(prefix="fiscal-bench-") as tmp:
         tmp = Path(tmp)
@@ -58,6 +58,7 @@ def cmd_bench(args) -> int:
             from ..bench.profile import profile_parse
             result["profile"] = profile_parse(paths[: min(len(paths), 8)])
         result["orchestration"] = _orchestration(paths, tmp / "orchestration")
+    result["load"][1] = os.getloadavg()[0]
     out.write_text(report.render(result), encoding="utf-8")
     print(f"wrote {out}")
     run, plumb = result["pipeline"]["run"], result["pdfplumber"][0]

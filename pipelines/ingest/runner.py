@@ -234,7 +234,7 @@ def parse_all(todo, staging: Path, workers: int | None, progress):
         return out
     with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         futs = {}
-        for cand, doc_id in todo:
+        for cand, doc_id in sorted(todo, key=_size, reverse=True):  # biggest first: no long file left for last
             existing = stage_path(staging, doc_id)
             if _fresh(existing):
                 out.append((cand, doc_id, str(existing)))
@@ -255,6 +255,13 @@ def parse_all(todo, staging: Path, workers: int | None, progress):
     order = {doc_id: i for i, (_, doc_id) in enumerate(todo)}
     out.sort(key=lambda t: order[t[1]])
     return out
+
+
+def _size(item: tuple[Candidate, str]) -> int:
+    try:
+        return item[0].path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _parse_alone(cand: Candidate, doc_id: str, staging: Path) -> str:
