@@ -17,7 +17,8 @@ parts AS (
     GROUP BY ALL
 )
 SELECT t.document_id, t.table_id || ' 本年收入合计 = Σ ' || p.n || ' income lines' AS location,
-       p.s AS expected, t.amount AS actual, p.n AS n_terms,
+       chk_unknown_lines(p.s, t.amount, chk_envelope(p.n, p.ulp + t.half_ulp, t.half_ulp, p.ulp_max), t.document_id,
+                         t.table_id) AS expected, t.amount AS actual, p.n AS n_terms,
        chk_envelope(p.n, p.ulp + t.half_ulp, t.half_ulp, p.ulp_max) AS envelope, 'eq' AS comparison,
        t.page, t.table_id, t.x0, t.top, t.x1, t.bottom, p.detail
 FROM lines t JOIN parts p ON p.document_id = t.document_id AND p.table_id = t.table_id

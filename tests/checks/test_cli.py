@@ -1,7 +1,7 @@
 """`fiscal rules`, `fiscal check` and checks.csv in the canonical export."""
 import csv
 
-from conftest import MiniWarehouse
+from checks_mini import MiniWarehouse
 
 from pipelines.checks import catalogue
 from pipelines.cli.main import main
