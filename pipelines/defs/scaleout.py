@@ -85,6 +85,9 @@ class FiscalDaskExecutor(dg.Executor):
         cluster = _cluster(self.cluster_type, self.cluster_configuration)
         try:
             with dask.distributed.Client(cluster) as client:
+                # steps that may run anywhere are dealt to the workers in turn (a preference, not a pin):
+                # left to itself Dask keeps short sibling steps next to their input, on one worker
+                workers = sorted(client.scheduler_info().get("workers", {}))
                 futures, by_step, steps = [], {}, {}
                 for level in execution_plan.get_steps_to_execute_by_level():
                     for step in level:
@@ -94,8 +97,11 @@ class FiscalDaskExecutor(dg.Executor):
                                            plan_context.run_config, [step.key], plan_context.instance.get_ref(),
                                            execution_plan.known_state))
                         needs = json.loads(step.tags.get(DASK_RESOURCES_TAG, "{}"))
+                        where = {} if needs or not workers else {
+                            "workers": [workers[len(futures) % len(workers)]], "allow_other_workers": True}
                         fut = client.submit(_execute_step_on_worker, deps, payload, resources=needs, pure=False,
-                                            key=f"{plan_context.job_name}.{step.key}.{plan_context.run_id[:8]}")
+                                            key=f"{plan_context.job_name}.{step.key}.{plan_context.run_id[:8]}",
+                                            **where)
                         futures.append(fut)
                         by_step[step.key] = fut
                 step_of = {fut.key: key for key, fut in by_step.items()}

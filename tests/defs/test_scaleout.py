@@ -59,6 +59,7 @@ def test_backfill_on_a_local_dask_cluster(finals_in_inbox, fiscal, tmp_path, mon
                      if m.asset_key.to_user_string() == "extracted_documents"}
         assert set(parsed_by) == set(keys)
         assert all(where and not where.endswith(f":{os.getpid()}") for where in parsed_by.values()), parsed_by
+        assert len(set(parsed_by.values())) == 2  # the two documents were parsed by the two workers
         steps = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SUCCESS"}
         assert {"warehouse_documents", "check_results", "marts", "dashboard_snapshot"} <= steps
     con = duckdb.connect(fiscal.warehouse, read_only=True)
