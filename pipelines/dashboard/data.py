@@ -49,16 +49,24 @@ def kinds(department_key: int, year: int) -> list[str]:
     return df["doc_kind"].tolist()
 
 
+# The tables analysts open first: 一般公共预算 and 支出 by function code (决算, 预算).
+PREFERRED_TABLES = ("FIN_05", "BUD_05", "FIN_03", "BUD_03")
+
+
+def table_order(table_id: str, n_coded: int = 1) -> tuple:
+    pref = PREFERRED_TABLES.index(table_id) // 2 if table_id in PREFERRED_TABLES else len(PREFERRED_TABLES)
+    return (pref, n_coded == 0, table_id)
+
+
 def tables(department_key: int, year: int, kind: str) -> pd.DataFrame:
-    """Tables of the department-year: the 一般公共预算 and 支出 function tables first (the ones analysts
-    drill into), then the other tables with coded rows, then the rest."""
-    return query("""
+    """Tables of the department-year: the preferred ones first, then those with coded rows, then the rest."""
+    df = query("""
         SELECT table_id, any_value(table_name) AS table_name,
                count(*) FILTER (WHERE account_scheme IN ('function', 'economic')) AS n_coded, count(*) AS n
         FROM mart_account_year WHERE department_key = ? AND fiscal_year = ? AND doc_kind = ?
-        GROUP BY table_id
-        ORDER BY CASE WHEN table_id IN ('FIN_05', 'BUD_05') THEN 0 WHEN table_id IN ('FIN_03', 'BUD_03') THEN 1
-                      ELSE 2 END, n_coded = 0, table_id""", [department_key, year, kind])
+        GROUP BY table_id""", [department_key, year, kind])
+    keys = [table_order(t, n) for t, n in zip(df["table_id"], df["n_coded"])]
+    return df.assign(_k=keys).sort_values("_k").drop(columns="_k").reset_index(drop=True)
 
 
 def measures(department_key: int, year: int, kind: str, table_id: str) -> list[str]:

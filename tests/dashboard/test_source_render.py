@@ -74,3 +74,20 @@ def test_box_from_links():
     assert Box.parse("3,2,1,4") is None and Box.parse("a,b,c,d") is None and Box.parse("") is None
     assert Box.of(1, 2, None, 4) is None and Box.of(1, 2, float("nan"), 4) is None
     assert Box(1, 2, 3, 4).text() == "1.00,2.00,3.00,4.00"
+
+
+def test_outline_on_a_real_pdf(parse_corpus, corpus):
+    """江苏省人民检察院 2019 预算, 公开07表 p18: the box of 221 住房保障支出 holds the printed 5,686.35."""
+    import pypdfium2 as pdfium
+    rel = "ae86jack-open-budget/2019年度部门预算公开.pdf"
+    doc = parse_corpus(rel)
+    f = next(f for f in doc.facts if f.table_id == "BUD_05" and f.account_code == "221" and f.measure == "total"
+             and f.page == 18)
+    x0, top, x1, bottom = f.bbox
+    pdf = pdfium.PdfDocument(str(corpus / rel))
+    pg = pdf[f.page - 1]
+    h = pg.get_height()
+    assert pg.get_textpage().get_text_bounded(left=x0, bottom=h - bottom, right=x1, top=h - top).strip() == "5,686.35"
+    pdf.close()
+    img = Image.open(io.BytesIO(render_page(corpus / rel, f.page, Box(x0, top, x1, bottom), scale=2.0)))
+    assert crimson(img, (x0 + x1), (top - 2) * 2 + 1.5)          # the top edge of the outline

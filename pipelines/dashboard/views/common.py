@@ -21,12 +21,6 @@ def amount(v) -> str:
     return f"{d.normalize():,f}"
 
 
-def pct(v) -> str:
-    if v is None or (not isinstance(v, Decimal) and pd.isna(v)):
-        return ""
-    return f"{Decimal(v):+.2f}%" if not isinstance(v, str) else v
-
-
 def account_label(row) -> str:
     """'2240108 应急救援' for coded rows; the catalogue's Chinese name (or printed label) for line rows."""
     code = getattr(row, "account_code", "") or ""

@@ -33,7 +33,8 @@ def render(sel) -> None:
         kind = _select("类型", kinds, "cmp_kind", lambda k: label("doc_kinds", k),
                        kinds.index(sel.kind) if sel.kind in kinds else 0)
     o = o[o["doc_kind"] == kind]
-    tnames = {r.table_id: f"{r.table_id} {r.table_name or ''}" for r in o.itertuples()}
+    tnames = {r.table_id: f"{r.table_id} {r.table_name or ''}"
+              for r in sorted(o.itertuples(), key=lambda r: data.table_order(r.table_id))}
     with c3:
         table_id = _select("表格", list(tnames), "cmp_table", lambda t: tnames[t])
     ms = o[o["table_id"] == table_id]["measure"].tolist()
