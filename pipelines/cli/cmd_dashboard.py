@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,9 +30,9 @@ def cmd_dashboard(args) -> int:
     if not paths.snapshot_path().exists() and not paths.warehouse_path().exists():
         print(f"fiscal dashboard: no warehouse at {paths.warehouse_path()} (run `fiscal ingest` first)", file=sys.stderr)
         return 2
-    print(f"serving the dashboard on http://{args.address}:{args.port} (warehouse {paths.warehouse_path()})")
+    print(f"serving the dashboard on http://{args.address}:{args.port} (warehouse {paths.warehouse_path()})",
+          flush=True)
     env = dict(os.environ, FISCAL_WAREHOUSE=str(paths.warehouse_path()))
-    try:
-        return subprocess.call(streamlit_command(args.address, args.port), env=env)
-    except KeyboardInterrupt:
-        return 0
+    cmd = streamlit_command(args.address, args.port)
+    # become the server (no parent left behind to orphan it): Ctrl-C and kill reach Streamlit itself
+    os.execve(cmd[0], cmd, env)

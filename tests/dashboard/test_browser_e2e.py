@@ -4,6 +4,7 @@ opens a finding's source page and follows a 原文 link, saving screenshots to d
 A department named with HTML/JS is on screen as text and nothing of it runs."""
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -64,12 +65,21 @@ def served(dq_wh):
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             out = proc.stdout.read().decode() if proc.poll() is not None else ""
-            os.killpg(proc.pid, 9) if proc.poll() is None else None
+            os.killpg(proc.pid, signal.SIGKILL) if proc.poll() is None else None
             pytest.fail(f"fiscal dashboard did not come up on {base}: {out}")
         time.sleep(0.3)
     yield base
-    os.killpg(proc.pid, 15)
-    proc.wait(timeout=20)
+    stop(proc)
+
+
+def stop(proc) -> None:
+    """Ctrl-C the server (Streamlit ignores SIGTERM while it drains); kill it if it lingers."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
 
 
 def choose(page, select, text: str) -> None:
