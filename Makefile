@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 SAMPLE := data/sample/pdfs
 export FISCAL_WAREHOUSE ?= $(CURDIR)/data/warehouse.duckdb
 
-.PHONY: run test test-all bench dashboard dagster clean venv sample
+.PHONY: run test test-all bench dashboard dagster clean venv sample system-packages
 
 venv: $(STAMP)
 
@@ -19,6 +19,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+# System packages for the browser end-to-end test: Debian's chromium and a CJK font.
+system-packages:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wenquanyi zen hei"; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-zenhei; \
+	fi
+
 sample: venv
 	$(BIN)/fiscal generate --out $(SAMPLE)
 
@@ -27,10 +34,10 @@ run: sample
 	$(BIN)/fiscal status
 	$(BIN)/fiscal query "SELECT department, fiscal_year, doc_kind, count(*) AS facts FROM v_fact GROUP BY ALL ORDER BY ALL"
 
-test: venv
+test: venv system-packages
 	$(BIN)/python -m pytest -q -m "not slow"
 
-test-all: venv
+test-all: venv system-packages
 	$(BIN)/python -m pytest -q
 
 bench: venv
