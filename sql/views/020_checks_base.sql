@@ -10,13 +10,14 @@
 -- printed twice at the same precision must be printed identically (envelope 0).
 
 -- Facts as the rules read them. 三公 tables printed as 预算数/合计 … keep the budget/final split in
--- the column header when the parser's measure is the generic 合计/小计 one.
+-- the column header when the parser's measure is the generic 合计/小计 one; a 预算 pack's 三公 table
+-- has one value per item (its 合计 / 财政拨款预算总额 column is the 预算数).
 CREATE OR REPLACE VIEW v_chk_fact AS
 SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item, f.account_name,
        CASE
            WHEN f.table_id = 'FIN_09' AND f.measure NOT IN ('budget', 'final') AND f.header LIKE '%决算%' THEN 'final'
            WHEN f.table_id = 'FIN_09' AND f.measure NOT IN ('budget', 'final') AND f.header LIKE '%预算%' THEN 'budget'
-           WHEN f.table_id = 'BUD_07' AND f.measure IN ('total', 'value') THEN 'budget'
+           WHEN f.table_id = 'BUD_07' AND f.measure IN ('total', 'value', 'fiscal') THEN 'budget'
            ELSE f.measure END AS measure,
        f.measure AS measure_parsed,
        coalesce(nullif(f.account_code, ''), f.line_item) AS key,
