@@ -5,20 +5,20 @@ import re
 
 from ..textutil.normalize import squash
 
-# headings only a narrative prints (情况说明 sections, 部门概况, 名词解释)
-_NARRATIVE = re.compile(
-    r"(?:部门概况|主要职能|机构设置|情况说明|名词解释|收支预算(?:情况)?的?总体(?:情况)?说明|收支总体情况|决算情况说明|"
-    r"预算情况说明|部门职责|工作任务)")
+# a heading line only a narrative prints (情况说明 sections, 部门概况, 名词解释), alone on its line
+_HEADING = re.compile(
+    r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?"
+    r"[\u4e00-\u9fff\d]{0,24}?(?:部门概况|部门基本情况|主要职能|部门职责|机构设置|名词解释|情况说明|情况的说明|总体说明)"
+    r"[。：:]?")
 
 
 def narrative_pages(page_texts: list[str], table_pages: set[int]) -> int:
-    """Pages outside the tables that carry narrative headings or running prose (sentences)."""
+    """Pages outside the tables with a narrative section heading on a line of its own."""
     n = 0
     for i, t in enumerate(page_texts, 1):
         if i in table_pages:
             continue
-        s = squash(t)
-        if _NARRATIVE.search(s) or s.count("。") >= 3:
+        if any(len(ln) <= 40 and _HEADING.fullmatch(ln) for ln in (squash(x) for x in t.split("\n"))):
             n += 1
     return n
 

@@ -18,6 +18,7 @@ from .captions import find_empty_note
 from .interpret import interpret
 from .layout import read_page
 from .model import DocumentResult, TableResult
+from .names import resolve_names
 from .signals import collect as collect_signals
 from .units import crosscheck_units
 from .tables import build_chains
@@ -95,6 +96,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         if spec is not None:
             table_kinds[spec.kind] += 1
         doc.tables.append(tr)
+    resolve_names(doc)
     doc.issues.extend(crosscheck_units(doc))
     ident = identify(opened.page_texts, table_kinds, collect_signals(layouts, chains), doc.file_name)
     doc.kind, doc.department, doc.entity_level = ident.kind, ident.department, ident.entity_level

@@ -16,7 +16,7 @@ from ..textutil.normalize import key, squash
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
-from .keys import (match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
+from .keys import (change_row, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
                    wide_item_of)
 from .model import Fact, Quantity
 from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
@@ -45,8 +45,8 @@ def _text(ref: CellRef | None) -> str:
 
 
 def _own(ref: CellRef | None, c: int) -> bool:
-    """The cell starts in column c (not a merged cell spilling over from the left)."""
-    return ref is not None and ref.c0 == c
+    """The cell starts in column c and on this row (not a merged cell spilling over from the left or above)."""
+    return ref is not None and ref.c0 == c and ref.first_row
 
 
 class _CodeState:
@@ -93,12 +93,16 @@ def _label(row: Row, block: Block, blocks_: list[Block]) -> tuple[str, list[str]
                 code_text = code_text or t  # a merged label like 合计 over the code columns
             t = ""
         parts.append(t)
+    group = ""
     for c in block.name_cols:
         ref = row[c]
         if ref is not None and (ref.c0 == c or ref.c0 in block.label_cols or ref.c1 > c):
             t = squash(ref.text)
-            if t and not name:
+            if t and not ref.first_row:  # a group label merged down over several rows (江苏 收入预算总表)
+                group = group or t
+            elif t and not name:
                 name = t
+    name = name or group
     name = name or code_text
     if not name and not any(parts):
         # a label merged across blocks (e.g. 公用经费合计 spanning three blocks) or printed further left
@@ -116,6 +120,13 @@ def _label(row: Row, block: Block, blocks_: list[Block]) -> tuple[str, list[str]
     return name, parts
 
 
+def _spills_into(ref: CellRef | None, c: int, roles: list[str]) -> bool:
+    """A figure in a cell merged from a label column into value column c, its first value column
+    (北京 预算03表's 合计 row: the total sits in a cell that starts under the label columns)."""
+    return ref is not None and ref.first_row and ref.c0 < c and roles[ref.c0] != "value" \
+        and all(roles[x] != "value" for x in range(ref.c0, c)) and parse_cell(ref.text).kind == "amount"
+
+
 def _entity_text(row: Row, blk: Block) -> str:
     parts = []
     for c in blk.entity_cols:
@@ -126,11 +137,13 @@ def _entity_text(row: Row, blk: Block) -> str:
     return " ".join(parts)
 
 
-def _label_texts(row: Row, blk: Block) -> list[str]:
+def _label_texts(row: Row, blk: Block, merged: bool = False) -> list[str]:
+    """Texts of the row's label cells; with `merged`, also cells merged down from a row above (the
+    function code printed once over all its economic rows in 北京 预算03表)."""
     out = []
     for c in blk.name_cols:
         ref = row[c]
-        if ref is not None and ref.c0 == c and squash(ref.text):
+        if ref is not None and ref.c0 == c and (ref.first_row or merged) and squash(ref.text):
             out.append(squash(ref.text))
     return out
 
@@ -176,6 +189,9 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     scheme_want = spec.rows if spec is not None else ""
     states = [_CodeState() for _ in blks]
     previous = ["" for _ in blks]
+    carried = ["" for _ in blks]  # cross-classified tables: the last row's code, for rows under a merged code cell
+    carried_name = ["" for _ in blks]
+    crossed = [False for _ in blks]
     seen: list[set] = [set() for _ in blks]
     section = ""
     body_text = []
@@ -191,21 +207,25 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
             if code and not valid_account_code(code):
                 code = ""
             cross = ""
-            pc, pname, pcross = primary_code(_label_texts(row, blk), scheme_want)
+            pc, pname, pcross = primary_code(_label_texts(row, blk, merged=True), scheme_want,
+                                             carried[bi] if crossed[bi] else "")
             if pc:
-                code, name, cross = pc, pname, pcross
+                if pcross and pname:
+                    crossed[bi], carried[bi] = True, pc
+                code, name, cross = pc, pname or carried_name[bi], pcross
+                carried_name[bi] = name
             if not code and name:
                 c2, rest = split_code_prefix(name)
                 if c2 and valid_account_code(c2):
                     code, name = c2, squash(rest)
-            unit_name = _entity_text(row, blk) if blk.entity_cols else ""
+            unit_name = key(_entity_text(row, blk)) if blk.entity_cols else ""
             if not unit_name and units and not code and name and looks_like_unit(name) \
                     and not match_line_item(name, spec, blk.side):
-                unit_name = name
+                unit_name = key(name)
             values = []
             for c in blk.value_cols:
                 ref = row[c]
-                if not _own(ref, c):
+                if not (_own(ref, c) or _spills_into(ref, c, roles)):
                     continue
                 cv = parse_cell(ref.text)
                 if cv.kind == "amount":
@@ -221,13 +241,15 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                     section = name
                 if name or code:
                     previous[bi] = match_line_item(name, spec, blk.side, section, previous[bi]) if not code else ""
+                    if previous[bi]:
+                        seen[bi].add(previous[bi])
                 continue
             out.has_values = True
             ent = tracker.unit_row(unit_name) if unit_name else tracker.current
             qty_unit = quantity_unit(name) if not code else ""
             line_item = ""
             scheme = scheme_of(code)
-            unit_row = bool(unit_name) and (not name or name in unit_name) and not code
+            unit_row = bool(unit_name) and (not name or key(name) in unit_name) and not code
             if unit_row:
                 line_item = "total"
             elif not code and not wide:
@@ -253,10 +275,13 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
             if line_item and catalogue.line_item_by_id(line_item).quantity:
                 qty_unit = catalogue.line_item_by_id(line_item).quantity
             row_year = year_of_row(name) if latest_year else None
+            row_change = wide and not code and change_row(name)
             for c, ref, cv in values:
                 measure = measure_of(mpaths[c], spec)
                 if row_year and row_year < latest_year:
                     measure = "prior_" + measure
+                elif row_change:  # 增减变化金额 under the 2025年/2026年 rows
+                    measure = row_change if measure == spec.value_measure else f"{row_change}_{measure}"
                 item = line_item
                 if wide and not code:
                     item = match_line_item(name, spec) if name else ""

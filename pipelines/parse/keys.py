@@ -159,3 +159,9 @@ def _item_in(levels: list[str], cands) -> str:
         if best:
             return best
     return ""
+
+
+def change_row(name: str) -> str:
+    """'change' / 'change_pct' when a row label names a change (增减变化金额, 增减率), else ''."""
+    m = _match_rules(name, catalogue.measure_rules()) if name else ""
+    return m if m in ("change", "change_pct") else ""

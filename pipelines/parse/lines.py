@@ -62,7 +62,8 @@ def assemble_lines(chars: list[dict], gap_space: float = 0.6, prose: bool = Fals
         prev = None
         for ch in g:
             if prev is not None:
-                size = max(prev.get("size") or 0.0, prev["bottom"] - prev["top"], 1.0)  # a scaled font may report size 1
+                # a scaled font may report size 1; punctuation boxes are short: use the taller neighbour
+                size = max(prev.get("size") or 0.0, prev["bottom"] - prev["top"], ch["bottom"] - ch["top"], 1.0)
                 if ch["x0"] - prev["x1"] > gap_space * size and not (
                         prose and (_is_cjk(ch["text"]) or _is_cjk(prev["text"]))):
                     parts.append(" ")

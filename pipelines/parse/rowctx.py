@@ -40,17 +40,33 @@ def valid_account_code(code: str) -> bool:
     return bool(code) and code[0] in "1235" and len(code) in (3, 5, 7)
 
 
-def primary_code(labels: list[str], scheme: str) -> tuple[str, str, str]:
-    """(code, name, cross) for a row whose label columns print several `code-name` texts."""
-    coded = []
-    for t in labels:
-        c, rest = split_code_prefix(t)
-        if c and valid_account_code(c):
-            coded.append((c, squash(rest), squash(t)))
-    if len(coded) < 2:
-        return "", "", ""
+_CODE_DASH = re.compile(r"(?<!\d)(\d{3}(?:\d{2}){0,2})[-—]")
+
+
+def _coded(t: str) -> tuple[str, str] | None:
+    c, rest = split_code_prefix(t)
+    if c and valid_account_code(c):
+        return c, squash(rest)
+    m = _CODE_DASH.search(key(t))  # a wrapped tail printed first: "护2130306-水利工程运行与维"
+    if m and valid_account_code(m.group(1)):
+        return m.group(1), key(t)[m.end():]
+    return None
+
+
+def primary_code(labels: list[str], scheme: str, carried: str = "") -> tuple[str, str, str]:
+    """(code, name, cross) for a row whose label columns print several `code-name` texts. `carried`:
+    the table's last code of the wanted scheme, for rows whose merged code cell began on a page before."""
+    coded = [(c, n, squash(t)) for t in labels if (cn := _coded(t)) for c, n in [cn]]
     want = _SCHEME_DIGITS.get(scheme, ())
-    pick = next((x for d in want for x in coded if x[0].startswith(d)), coded[0])
+    if len(coded) < 2:
+        if carried and coded and not any(x[0].startswith(want) for x in coded):
+            return carried, "", "|".join(x[2] for x in coded)
+        return "", "", ""
+    pick = next((x for d in want for x in coded if x[0].startswith(d)), None)
+    if pick is None:
+        if not carried:
+            return "", "", ""
+        return carried, "", "|".join(x[2] for x in coded)
     cross = "|".join(x[2] for x in coded if x is not pick)
     return pick[0], pick[1], cross
 

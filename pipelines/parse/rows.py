@@ -26,6 +26,7 @@ class CellRef:
     c0: int  # first (mapped) column the cell covers
     c1: int  # exclusive
     grid_col: int  # column index on its own page grid
+    first_row: bool = True  # False on the rows below a cell merged downwards (a group label, not this row's)
 
 
 Row = list  # list[CellRef | None], one entry per table column
@@ -126,7 +127,7 @@ def grid_rows(grid: Grid, rows: range | list[int], mapping: list[int], n_cols: i
                 continue
             m0 = mapping[cell.c0]
             m1 = mapping[min(cell.c1, grid.n_cols) - 1] + 1
-            ref = CellRef(cell.text, cell.bbox, grid.page, m0, m1, cell.c0)
+            ref = CellRef(cell.text, cell.bbox, grid.page, m0, m1, cell.c0, cell.r0 == r)
             mc = mapping[c]
             if row[mc] is None or (cell.c0 == c and row[mc].text == ""):
                 row[mc] = ref
