@@ -12,8 +12,10 @@ import duckdb
 from .memory import RunResult, run_measured
 
 
-def ingest_command(files: list[Path], workers: int | None = None) -> list[str]:
-    cmd = [sys.executable, "-m", "pipelines.cli.main", "ingest", "--quiet", "--wait", "0"]
+def ingest_command(files: list[Path], workers: int | None = None, phases: Path | None = None) -> list[str]:
+    """`fiscal ingest` (with phases: the same command, its runner steps timed into that JSON file)."""
+    head = ["pipelines.bench.phases", str(phases)] if phases else ["pipelines.cli.main"]
+    cmd = [sys.executable, "-m", *head, "ingest", "--quiet", "--wait", "0"]
     if workers:
         cmd += ["--workers", str(workers)]
     return cmd + [str(f) for f in files]
@@ -68,10 +70,12 @@ def outcomes(warehouse: Path) -> dict:
 def run_pipeline(files: list[Path], workdir: Path, workers: int | None = None, noop: bool = True) -> dict:
     workdir.mkdir(parents=True, exist_ok=True)
     env = warehouse_env(workdir)
-    cmd = ingest_command(files, workers)
+    cmd = ingest_command(files, workers, phases=workdir / "phases.json")
     first = checked(run_measured(cmd, env), "fiscal ingest")
     out = {"run": first, "stages": stage_times(workdir / "staging"), "outcomes": outcomes(workdir / "warehouse.duckdb"),
-           "workers": workers or min(len(files), os.cpu_count() or 1)}
+           "workers": workers or min(len(files), os.cpu_count() or 1),
+           "phases": json.loads((workdir / "phases.json").read_text(encoding="utf-8"))}
+    cmd = ingest_command(files, workers)
     if noop:
         out["noop"] = checked(run_measured(cmd, env), "fiscal ingest (no-op)")
     return out
