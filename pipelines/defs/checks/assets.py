@@ -42,7 +42,7 @@ def check_results(context: dg.AssetExecutionContext, config: CheckConfig, fiscal
         before = rules.check_run_ids(con)
         run_checks = rules.rule_runner() if ids else None  # imported only when there is work
         if run_checks is not None:
-            run_checks(con, ids, trigger=f"dagster:{context.run_id}", related=config.scope == "new",
+            run_checks(con, ids, trigger=f"dagster:{context.run.run_id}", related=config.scope == "new",
                        docs_dir=rules.data_docs_dir() if config.data_docs else None)
         rows = rules.outcomes(con, rules.check_run_ids(con) - before)
     installed = run_checks is not None or not ids

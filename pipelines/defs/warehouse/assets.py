@@ -24,7 +24,7 @@ def trigger(context) -> str:
     tags = context.run.tags
     how = (tags.get("dagster/sensor_name") or tags.get("dagster/schedule_name")
            or ("backfill" if "dagster/backfill" in tags else "manual"))
-    return f"dagster:{how}:{context.run_id}"
+    return f"dagster:{how}:{context.run.run_id}"
 
 
 @dg.asset(
