@@ -52,11 +52,13 @@ def _stated(con, document_id: str):
 
 def _candidates(con, doc: dict, part: str) -> list[str]:
     other = "narrative" if part == "tables" else "tables"
+    region = doc["region"] or None
     rows = con.execute(
         "SELECT document_id FROM document WHERE status = 'loaded' AND is_current AND doc_kind = ? "
         "AND coalesce(evidence->>'pack_part', 'full') = ? AND document_id <> ? "
-        "AND (fiscal_year IS NULL OR ? IS NULL OR fiscal_year = ?)",
-        [doc["doc_kind"], other, doc["document_id"], doc["fiscal_year"], doc["fiscal_year"]]).fetchall()
+        "AND (fiscal_year IS NULL OR ? IS NULL OR fiscal_year = ?) "
+        "AND (coalesce(region, '') = '' OR ? IS NULL OR region = ?)",
+        [doc["doc_kind"], other, doc["document_id"], doc["fiscal_year"], doc["fiscal_year"], region, region]).fetchall()
     return [r[0] for r in rows]
 
 
