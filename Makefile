@@ -40,6 +40,9 @@ test: venv system-packages
 test-all: venv system-packages
 	$(BIN)/python -m pytest -q
 
+dagster: venv
+	$(BIN)/fiscal dagster
+
 bench: venv
 	$(BIN)/fiscal bench
 
