@@ -26,6 +26,17 @@ class RunResult:
     stderr: str = ""
     samples: int = 0
     hwm: dict = field(default_factory=dict)
+    cpu_by_pid: dict = field(default_factory=dict)  # last sampled user + system seconds of each process
+    root_pid: int = 0
+
+    def free_cores_estimate(self) -> float:
+        """Wall time on free cores, from the CPU each process used: the command's own CPU (its
+        serial steps: it waits while its workers parse) plus the busiest worker's CPU."""
+        workers = [c for pid, c in self.cpu_by_pid.items() if pid != self.root_pid]
+        if not workers:
+            return self.cpu_seconds
+        own = self.cpu_seconds - sum(workers)
+        return own + max(workers)
 
 
 def _children() -> dict[int, list[int]]:
@@ -66,11 +77,24 @@ def _status_kb(pid: int, fields: tuple[str, ...]) -> dict[str, int]:
     return out
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(b")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime (fields 14, 15 of proc(5))
+
+
 def run_measured(cmd: list[str], env: dict | None = None, interval: float = 0.05, cwd=None) -> RunResult:
     ru0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    res = RunResult(returncode=-1, seconds=0.0)
+    res = RunResult(returncode=-1, seconds=0.0, root_pid=proc.pid)
     stop = threading.Event()
 
     def sample() -> None:
@@ -82,6 +106,9 @@ def run_measured(cmd: list[str], env: dict | None = None, interval: float = 0.05
                 total += st.get("VmRSS", 0) * 1024
                 if "VmHWM" in st:
                     res.hwm[pid] = max(res.hwm.get(pid, 0), st["VmHWM"] * 1024)
+                c = _cpu_s(pid)
+                if c is not None:
+                    res.cpu_by_pid[pid] = c
             res.peak_tree_rss = max(res.peak_tree_rss, total)
             res.max_processes = max(res.max_processes, len(pids))
             res.samples += 1

@@ -77,6 +77,10 @@ def render(r: dict) -> str:
     run = pipe["run"]
     lines.append(row("**pipeline: `fiscal ingest`** (fresh warehouse)", f"{pipe['workers']} workers + 1", run.seconds,
                      run.cpu_seconds, bold=True))
+    est = run.free_cores_estimate()
+    lines.append(f"| pipeline on free cores (estimate: its own CPU + the busiest worker's CPU) | "
+                 f"{pipe['workers']} workers + 1 | ({est:.1f}) | ({_rate(pages, est)}) | - | - | "
+                 f"{est / base_cpu:.2f}× bare CPU |")
     if "noop" in pipe:
         lines.append(f"| no-op re-ingest of the same files | 1 | {pipe['noop'].seconds:.1f} | - | - | "
                      f"{pipe['noop'].cpu_seconds:.1f} | - |")
