@@ -45,15 +45,17 @@ class TableChain:
 
 
 def _title_in(lines: list[Line], kind: str | None):
-    """Closest title to the grid (bottom-up), also trying two adjacent lines joined."""
+    """Closest title to the grid (bottom-up), also trying two adjacent lines joined. Lines holding
+    only the 部门/单位 fields are passed over (the title sits above them)."""
+    lines = [ln for ln in lines if parse_caption(ln.text).title_text or not (
+        parse_caption(ln.text).entity or parse_caption(ln.text).unit)]
     for i in range(len(lines) - 1, -1, -1):
         m = match_title(lines[i].text, kind)
-        if m:
-            return m
-        if i > 0:
-            m = match_title(lines[i - 1].text + lines[i].text, kind)
-            if m:
-                return m
+        joined = match_title(lines[i - 1].text + lines[i].text, kind) if i > 0 else None
+        if m and joined and joined.specs != m.specs:
+            return joined  # a wrapped title: "…“三公”经费、会议费、培训费" / "支出预算表" is not 支出预算表
+        if m or joined:
+            return m or joined
     return None
 
 

@@ -55,3 +55,12 @@ def test_row_above_the_ruling_of_a_continuation_page(parse_corpus, pinned):
     f = pinned(doc, "BUD_15", "2210201", "total", "1029.15", 14)
     assert f.account_name == "住房公积金"
     pinned(doc, "BUD_15", "22102", "total", "2989.14", 13)
+
+
+@pytest.mark.corpus
+def test_title_wrapped_over_two_lines(parse_corpus, pinned):
+    # p19: "公开 09 表：一般公共预算“三公”经费、会议费、培训费" / "支出预算表": the 三公 table, not 支出预算表
+    doc = parse_corpus("ae86jack-open-budget/2018年省检察院部门预算公开.pdf")
+    t = next(t for t in doc.tables if t.label == "公开09表")
+    assert t.table_id == "BUD_07" and t.page_start == 19
+    assert [x.table_id for x in doc.tables].count("BUD_03") == 1
