@@ -52,11 +52,17 @@ def _title_in(lines: list[Line], kind: str | None):
     for i in range(len(lines) - 1, -1, -1):
         m = match_title(lines[i].text, kind)
         joined = match_title(lines[i - 1].text + lines[i].text, kind) if i > 0 else None
-        if m and joined and joined.specs != m.specs:
+        if m and joined and joined.specs != m.specs and _title_head(lines[i - 1].text):
             return joined  # a wrapped title: "…“三公”经费、会议费、培训费" / "支出预算表" is not 支出预算表
         if m or joined:
             return m or joined
     return None
+
+
+def _title_head(text: str) -> bool:
+    """The first line of a title wrapped over two: title words that do not yet end the title."""
+    t = parse_caption(text).title_text
+    return len(t) >= 4 and not t.endswith(("表", "表格")) and match_title(text) is None
 
 
 def _caption_fields(lines: list[Line]) -> tuple[str, str, str, str]:

@@ -64,3 +64,11 @@ def test_title_wrapped_over_two_lines(parse_corpus, pinned):
     t = next(t for t in doc.tables if t.label == "公开09表")
     assert t.table_id == "BUD_07" and t.page_start == 19
     assert [x.table_id for x in doc.tables].count("BUD_03") == 1
+
+
+@pytest.mark.corpus
+def test_chinese_numeral_labels(parse_corpus, table_ids):
+    doc = parse_corpus("ae86jack-open-budget/2017年度部门预算公开表.pdf")  # 表一 … 表十二, title on its own line
+    labels = {t.label: t.table_id for t in doc.tables if t.table_id}
+    assert (labels["表八"], labels["表十一"], labels["表十二"]) == ("BUD_05", "BUD_07", "BUD_11")
+    assert {f"BUD_0{i}" for i in range(1, 9)} <= table_ids(doc)
