@@ -101,18 +101,19 @@ def render(r: dict) -> str:
     ph = pipe.get("phases")
     if ph:
         lines += ["## Where the pipeline's time goes", "",
-                  "The runner's steps, timed inside the `fiscal ingest` process (CPU includes its parse workers):", "",
-                  "| step | wall s | CPU s |", "|---|---:|---:|"]
-        imports = ph.get("imports", (0.0, 0.0))
-        lines.append(f"| interpreter start-up and imports | {imports[0]:.1f} | {imports[1]:.1f} |")
-        for name, (w, c) in ph.items():
-            if name not in ("imports", "total"):
-                lines.append(f"| {PHASE_LABELS.get(name, name)} | {w:.1f} | {c:.1f} |")
-        total = ph.get("total", (0.0, 0.0))
-        lines.append(f"| whole `fiscal ingest` command after imports | {total[0]:.1f} | {total[1]:.1f} |")
+                  "The runner's steps, timed inside the `fiscal ingest` process (CPU includes its parse workers; "
+                  "memory is the ingest process's own high-water mark when the step ended, workers excluded):", "",
+                  "| step | wall s | CPU s | ingest process high-water MB |", "|---|---:|---:|---:|"]
+        for name, vals in ph.items():
+            w, c, m = (list(vals) + [0])[:3]
+            if name != "total":
+                label = "interpreter start-up and imports" if name == "imports" else PHASE_LABELS.get(name, name)
+                lines.append(f"| {label} | {w:.1f} | {c:.1f} | {m} |")
+        w, c, m = (list(ph.get("total", (0.0, 0.0))) + [0])[:3]
+        lines.append(f"| whole `fiscal ingest` command after imports | {w:.1f} | {c:.1f} | {m} |")
         lines.append("")
         if "check_loaded" in ph:
-            w, c = ph["check_loaded"]
+            w, c = ph["check_loaded"][:2]
             lines.append(f"Without the consistency-rules step (`FISCAL_CHECKS=0`, rules run later by `fiscal check`) the "
                          f"same run would take about {run.seconds - w:.1f} s wall ({(run.seconds - w) / base:.2f}× the "
                          f"bare pdfplumber pass) and {run.cpu_seconds - c:.1f} CPU-s "
@@ -161,8 +162,12 @@ def render(r: dict) -> str:
             "",
         ]
         if "selection_peak" in r:
+            sel = pipe["run"]
+            workers = [h for pid, h in sel.hwm.items() if pid != sel.root_pid]
             lines.append(f"During the selection run above ({pipe['workers']} workers) the tree peaked at "
-                         f"{r['selection_peak'] / MB:.0f} MB.")
+                         f"{r['selection_peak'] / MB:.0f} MB; high-water marks: the ingest process "
+                         f"{sel.hwm.get(sel.root_pid, 0) / MB:.0f} MB, the largest parse worker "
+                         f"{max(workers, default=0) / MB:.0f} MB.")
             lines.append("")
     orch = r.get("orchestration")
     if orch:
