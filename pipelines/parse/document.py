@@ -7,8 +7,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import pdfplumber
-
 from ..intake.fingerprint import sha256_file
 from ..intake.identify import find_kind, identify
 from ..intake.open_pdf import Rejected, open_pdf
@@ -16,7 +14,7 @@ from ..textutil.normalize import squash
 from ..version import PARSER_VERSION
 from .captions import find_empty_note
 from .interpret import interpret
-from .layout import read_page
+from .pages import read_layouts
 from .model import DocumentResult, TableResult
 from .names import resolve_names
 from .signals import collect as collect_signals
@@ -53,16 +51,9 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
     t1 = time.perf_counter()
     kind_guess, _ = find_kind(opened.page_texts, Counter())
     pages = table_pages(opened.page_texts)
-    layouts = []
     try:
-        with pdfplumber.open(str(path)) as pdf:
-            for pno in pages:
-                page = pdf.pages[pno - 1]
-                try:
-                    layouts.append(read_page(page, pno))
-                finally:
-                    page.close()
-    except Exception as exc:  # pdfminer failures on damaged files
+        layouts = read_layouts(path, pages, pdf=opened.pdf)
+    except Exception as exc:  # failures on damaged files
         doc.status, doc.reason = "rejected", f"corrupt PDF: table pass failed ({type(exc).__name__}: {exc})"
         doc.evidence["reject_code"] = "corrupt"
         return doc

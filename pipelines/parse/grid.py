@@ -193,11 +193,24 @@ def visible_ruling(obj: dict) -> bool:
     return bool(obj.get("fill")) and not _is_white(obj.get("non_stroking_color"))
 
 
+class PlumberPage:
+    """A pdfplumber page behind the interface of pdfium_page.PdfiumPage (reference backend)."""
+
+    def __init__(self, page):
+        self.page = page
+        self.chars = page.chars
+        self.width, self.height = float(page.width), float(page.height)
+
+    def table_cells(self, settings: dict) -> list[list[tuple]]:
+        return [list(t.cells) for t in self.page.filter(visible_ruling).find_tables(settings)]
+
+
 def find_grids(page, page_no: int, chars: list[dict]) -> tuple[list[Grid], list[dict]]:
-    """All ruled tables of a page (top to bottom) and the characters outside them."""
+    """All ruled tables of a page (top to bottom) and the characters outside them.
+    `page` offers table_cells(settings): pdfium_page.PdfiumPage or PlumberPage."""
     grids = []
-    for table in page.filter(visible_ruling).find_tables(TABLE_SETTINGS):
-        grid = grid_from_cells(page_no, list(table.cells))
+    for cells in page.table_cells(TABLE_SETTINGS):
+        grid = grid_from_cells(page_no, cells)
         if grid is None or grid.n_cols < 2 or grid.n_rows < 1:
             continue
         grids.append(grid)

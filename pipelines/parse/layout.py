@@ -69,6 +69,7 @@ def unruled_blocks(lines: list[Line], min_rows: int = 3) -> list[list[Line]]:
 
 
 def read_page(page, page_no: int, ruling: bool = True) -> PageLayout:
+    """`page`: a pdfium_page.PdfiumPage (production) or grid.PlumberPage (reference)."""
     """Grids and text lines of one page. Ruled grids first (`ruling=False` ignores the ruling, for
     tests of the text-position method); rows printed just outside a grid's ruling join the grid;
     runs of table rows with no ruling at all become text-position grids."""

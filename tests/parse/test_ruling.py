@@ -1,12 +1,11 @@
 """Only paint that shows is ruling: white cell backgrounds of spreadsheet exports are not lines."""
 from __future__ import annotations
 
-import pdfplumber
 import pytest
 
 from pipelines.parse.grid import visible_ruling
 from pipelines.textutil.normalize import squash
-from pipelines.parse.layout import read_page
+from pipelines.parse.pages import BACKENDS, read_layouts
 
 
 @pytest.mark.parametrize("obj,visible", [
@@ -24,10 +23,10 @@ def test_visible_ruling(obj, visible):
 
 
 @pytest.mark.corpus
-def test_cell_per_rect_page_reads_as_its_printed_columns(corpus):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_cell_per_rect_page_reads_as_its_printed_columns(corpus, backend):
     # 江苏省人民检察院 2019 p14: 1,273 rects (a white one behind every cell and padding strip)
-    with pdfplumber.open(str(corpus / "ae86jack-open-budget/2019年度部门预算公开.pdf")) as pdf:
-        lay = read_page(pdf.pages[13], 14)
+    lay = read_layouts(corpus / "ae86jack-open-budget/2019年度部门预算公开.pdf", [14], backend=backend)[0]
     g = lay.grids[0]
     assert (g.n_rows, g.n_cols) == (27, 6)
     assert squash(g.row_texts(5)[4]) == "三、单位预留机动经费"  # one cell, not split over three grid rows

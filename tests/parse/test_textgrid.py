@@ -2,11 +2,10 @@
 templates, ignoring the ruling gives exactly the facts the ruling gives."""
 from __future__ import annotations
 
-import pdfplumber
 import pytest
 
 from pipelines.parse.interpret import interpret
-from pipelines.parse.layout import read_page
+from pipelines.parse.pages import read_layouts
 from pipelines.parse.tables import build_chains
 from pipelines.parse.textgrid import text_grid
 
@@ -23,8 +22,7 @@ PAGES = [
 
 
 def _facts(path, page, ruling):
-    with pdfplumber.open(str(path)) as pdf:
-        lay = read_page(pdf.pages[page - 1], page, ruling=ruling)
+    lay = read_layouts(path, [page], ruling=ruling)[0]
     out = set()
     for ch in build_chains([lay], "budget"):
         if ch.spec is not None:

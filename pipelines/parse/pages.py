@@ -1,0 +1,54 @@
+"""The table pass over chosen pages: one PageLayout (grids + text lines) per page.
+
+Backend `pdfium` (default): ruling and characters read by pdfium, tables found by pdfplumber's
+TableFinder (pdfium_page.PdfiumPage). Backend `pdfplumber`: both read by pdfplumber/pdfminer
+(grid.PlumberPage) — the reference the pdfium backend is tested against. FISCAL_TABLE_BACKEND
+selects the default.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from .grid import PlumberPage
+from .layout import PageLayout, read_page
+from .pdfium_page import PdfiumPage
+
+BACKENDS = ("pdfium", "pdfplumber")
+
+
+def default_backend() -> str:
+    return os.environ.get("FISCAL_TABLE_BACKEND", "pdfium")
+
+
+def read_layouts(path: str | Path, pages: list[int], pdf: pdfium.PdfDocument | None = None,
+                 backend: str | None = None, ruling: bool = True) -> list[PageLayout]:
+    backend = backend or default_backend()
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown table backend {backend!r} (choose from {', '.join(BACKENDS)})")
+    layouts = []
+    if backend == "pdfplumber":
+        with pdfplumber.open(str(path)) as doc:
+            for pno in pages:
+                page = doc.pages[pno - 1]
+                try:
+                    layouts.append(read_page(PlumberPage(page), pno, ruling=ruling))
+                finally:
+                    page.close()
+        return layouts
+    own = pdf is None
+    pdf = pdf or pdfium.PdfDocument(str(path))
+    try:
+        for pno in pages:
+            page = pdf[pno - 1]
+            try:
+                layouts.append(read_page(PdfiumPage(page), pno, ruling=ruling))
+            finally:
+                page.close()
+    finally:
+        if own:
+            pdf.close()
+    return layouts
