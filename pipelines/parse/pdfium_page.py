@@ -40,20 +40,31 @@ class Display:
 
 
 def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dict]:
-    """Characters with loose boxes (font ascent/descent, like pdfminer's), display coordinates."""
+    """Characters in display coordinates, with the glyph's own box.
+
+    Tight glyph boxes keep each character on the line it is printed on: fonts' ascent/descent
+    boxes differ wildly between the CJK and the Latin fonts of one sentence (a 12 pt Times digit
+    gets a 22 pt box), which merges neighbouring lines. A glyph with no extent (a space) falls
+    back to its font box."""
     d = display or Display(page)
     tp = page.get_textpage()
     try:
         n = pdfium_c.FPDFText_CountChars(tp.raw)
         rect = pdfium_c.FS_RECTF()
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
         chars = []
         for i in range(n):
             u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
             if u in _SKIP or u > 0x10FFFF:
                 continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, rect):
+            if pdfium_c.FPDFText_GetCharBox(tp.raw, i, left, right, bottom, top) and right.value > left.value \
+                    and top.value > bottom.value:
+                box = (left.value, right.value, bottom.value, top.value)
+            elif pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, rect):
+                box = (rect.left, rect.right, rect.bottom, rect.top)
+            else:
                 continue
-            x0, x1, t, b = d.box(rect.left, rect.right, rect.bottom, rect.top)
+            x0, x1, t, b = d.box(*box)
             chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b,
                           "size": pdfium_c.FPDFText_GetFontSize(tp.raw, i)})
         return chars

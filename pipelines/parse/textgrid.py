@@ -37,12 +37,13 @@ class Word:
 
 
 def words_of(line: Line, gap: float = 0.8) -> list[Word]:
-    """Split a text line into words at horizontal gaps wider than `gap` × the character height."""
+    """Split a text line into words at horizontal gaps wider than `gap` × the line height (the
+    line's, not a glyph's: a tight box of a comma or a 一 is much lower than its line)."""
     out: list[Word] = []
     cur: list[dict] = []
+    h = max(line.bottom - line.top, 1.0)
     for ch in sorted(line.chars, key=lambda c: c["x0"]):
         if cur:
-            h = max(cur[-1]["bottom"] - cur[-1]["top"], 1.0)
             if ch["x0"] - cur[-1]["x1"] > gap * h:
                 out.append(_word(cur))
                 cur = []
@@ -55,7 +56,7 @@ def words_of(line: Line, gap: float = 0.8) -> list[Word]:
     for w in out:
         prev = merged[-1] if merged else None
         if prev is not None and len(w.text) == 1 and not w.text.isdigit() and len(prev.text) <= 3 \
-                and not prev.text[-1].isdigit() and w.x0 - prev.x1 < 3 * (w.bottom - w.top):
+                and not prev.text[-1].isdigit() and w.x0 - prev.x1 < 3 * h:
             merged[-1] = _word(prev.chars + w.chars)
         else:
             merged.append(w)
