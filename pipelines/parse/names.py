@@ -59,11 +59,8 @@ def resolve_names(doc: DocumentResult) -> int:
             resolved_rows += 1
             context = [c for c in context if code.startswith(c)] + [code]
     if resolved_rows:
+        coded = {(f.table_seq, f.account_name) for f in doc.facts if f.account_code}
         for t in doc.tables:
-            t.issues = [i for i in t.issues if not (i.startswith("unmapped_row") and _resolved(doc, t.seq, i))]
+            t.issues = [i for i in t.issues
+                        if not (i.startswith("unmapped_row") and (t.seq, i.split(": ", 1)[-1].strip("'\"")) in coded)]
     return resolved_rows
-
-
-def _resolved(doc: DocumentResult, seq: int, issue: str) -> bool:
-    name = issue.split(": ", 1)[-1].strip("'\"")
-    return any(f.table_seq == seq and f.account_name == name and f.account_code for f in doc.facts)
