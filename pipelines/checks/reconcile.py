@@ -107,7 +107,8 @@ def run_rule(con: duckdb.DuckDBPyConnection, rule: Rule, first_row_id: int) -> i
 def run_rules(con: duckdb.DuckDBPyConnection, rules, first_row_id: int = 1,
               chunk: int = 4) -> tuple[int, dict[str, str]]:
     """Rules in a few statements of `chunk` rules each (DuckDB plans and runs a union at once: a
-    rule alone costs ~50 ms; all 100 in one statement hold every hash table at once, ~0.8 GB);
+    rule alone costs ~50 ms; all 100 in one statement hold every hash table at once: 0.98 GB peak
+    RSS on 26 packs, against 0.46 GB in statements of 4 rules, which is no slower);
     when a statement fails, its rules run one by one so one broken rule cannot hide the others.
     Returns (instances appended, {rule_id: error})."""
     rules = list(rules)
