@@ -50,7 +50,7 @@ def profile_parse(files: list[Path]) -> dict:
 STAGES = {
     "open_pdf: pdfium text of every page (char boxes -> lines)": ("intake/open_pdf.py", "open_pdf"),
     "triage: which pages get a table pass": ("parse/triage.py", "table_pages"),
-    "read_page: pdfplumber on triaged pages (chars, rulings, grids)": ("parse/layout.py", "read_page"),
+    "read_page: table pass on triaged pages (pdfium chars + ruling, grids)": ("parse/layout.py", "read_page"),
     "  of which find_grids": ("parse/grid.py", "find_grids"),
     "build_chains: captions, titles, stitching": ("parse/tables.py", "build_chains"),
     "interpret: rows, columns, facts": ("parse/interpret.py", "interpret"),

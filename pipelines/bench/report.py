@@ -126,7 +126,7 @@ def render(r: dict) -> str:
             "## Inside the parse step",
             "",
             f"Summed over the {st['documents']} parsed documents (worker time, from `parse_document`'s timings): "
-            f"pdfplumber ran on {st['table_pages']} of {st['pages']} pages "
+            f"the table pass (pdfium ruling and characters, pdfplumber's TableFinder) ran on {st['table_pages']} of {st['pages']} pages "
             f"({100 * st['table_pages'] / max(1, st['pages']):.0f} %) chosen by the pdfium triage; "
             f"{st['identified_pages']} pages ended up inside a table the catalogue identified.",
             "",
@@ -135,7 +135,7 @@ def render(r: dict) -> str:
         ]
         total = st["open_s"] + st["tables_s"] + st["interpret_s"]
         for k, label in (("open_s", "open: pdfium text of every page + identity"),
-                         ("tables_s", "table pass: pdfplumber on triaged pages"),
+                         ("tables_s", "table pass on triaged pages: pdfium ruling + chars, pdfplumber TableFinder"),
                          ("interpret_s", "stitch + interpret tables into facts")):
             lines.append(f"| {label} | {st[k]:.1f} | {100 * st[k] / max(total, 1e-9):.0f} % |")
         lines.append(f"| total parse (worker time) | {total:.1f} | 100 % |")
