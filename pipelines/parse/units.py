@@ -47,10 +47,47 @@ def _agrees(value: Decimal, refs: set[Decimal], stated: set[tuple[Decimal, int]]
     return hits
 
 
+def _convert(doc: DocumentResult, tr, unit: str, source: str, msg: str) -> None:
+    for f in doc.facts:
+        if f.table_seq == tr.seq:
+            f.amount_wan = to_wan(f.amount, unit)
+            if tr.unit_source in ("document", "assumed"):
+                f.unit_printed = unit
+    if tr.unit_source in ("document", "assumed"):
+        tr.unit_printed = unit
+    tr.unit_source = source
+    tr.issues.append(msg)
+
+
+def crosscheck_assumed(doc: DocumentResult, stated: set[tuple[Decimal, int]]) -> list[str]:
+    """No table prints its unit: the pack's totals against the 万元 figures its narrative states.
+
+    When none of the totals agrees with a stated figure as 万元 but at least two agree once read as
+    元, every table is read as 元 (the figures stay as printed; amount_wan follows the evidence)."""
+    tables = [t for t in doc.tables if t.table_id]
+    if not stated or not tables or any(t.unit_source not in ("document", "assumed") for t in tables):
+        return []
+    own = {v for t in tables for v in _totals(doc, t.seq) if v >= MIN_TOTAL}
+    if not own or any(_agrees(v, set(), stated) for v in own):
+        return []
+    hits = {v: h for v in own if (h := _agrees(v.scaleb(-4), set(), stated)) and v.scaleb(-4) >= 1}
+    if len(hits) < 2:
+        return []
+    v, h = next(iter(sorted(hits.items())))
+    msg = (f"unit_crosscheck: no unit line printed; the totals agree with the narrative's 万元 figures only as 元 "
+           f"({len(hits)} totals, e.g. {v} -> {v.scaleb(-4)} = {h[0]}); read as 元")
+    for t in doc.tables:
+        if t.table_id:
+            _convert(doc, t, "元", "cross-check", msg)
+    return [f"all tables: {msg}"]
+
+
 def crosscheck_units(doc: DocumentResult) -> list[str]:
     """Convert the tables whose totals agree with the pack only at 10,000×; returns what was done."""
-    done = []
     stated = _stated(doc)
+    done = crosscheck_assumed(doc, stated)
+    if done:
+        return done
     by_seq = {t.seq: t for t in doc.tables}
     totals = {seq: _totals(doc, seq) for seq in by_seq}
     for seq, tr in by_seq.items():
