@@ -22,7 +22,7 @@ def split_code_prefix(text: str) -> tuple[str, str]:
     """'2010101 行政运行' -> ('2010101', '行政运行'); names without a code unchanged."""
     s = key(text)
     m = _CODE_PREFIX.match(s)
-    if m and m.group(2) and not m.group(2)[0].isdigit():
+    if m and m.group(2) and not m.group(2)[0].isdigit() and m.group(2)[0] not in ",.，．%":
         return m.group(1), m.group(2)
     return "", text
 
