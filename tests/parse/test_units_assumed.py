@@ -28,8 +28,3 @@ def test_wanyuan_pack_without_unit_lines_stays_wanyuan(tmp_path):
     tables = [t for t in doc.tables if t.table_id]
     assert tables and all(t.unit_printed == "万元" and t.unit_source == "assumed" for t in tables)
 
-
-def test_a_figure_is_never_split_into_a_code_and_a_name():
-    from pipelines.parse.keys import split_code_prefix
-    assert split_code_prefix("299,193.00") == ("", "299,193.00")
-    assert split_code_prefix("2010601-行政运行") == ("2010601", "行政运行")

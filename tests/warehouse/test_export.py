@@ -1,0 +1,50 @@
+"""The canonical export: the contract's columns first, in order, exact amounts, every document."""
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+from pipelines.ingest.runner import ingest
+from pipelines.warehouse.connection import connect_read
+from pipelines.warehouse.export import DOCUMENT_COLUMNS, FACT_COLUMNS, export_canonical
+
+
+CONTRACT_DOCUMENTS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind",
+                      "status", "reason"]
+CONTRACT_FACTS = ["document_id", "department", "fiscal_year", "doc_kind", "table_id", "account_scheme",
+                  "account_code", "line_item", "account_name", "measure", "amount_wan", "unit_printed", "page"]
+
+
+def test_columns_are_the_contract():
+    assert DOCUMENT_COLUMNS == CONTRACT_DOCUMENTS
+    assert FACT_COLUMNS == CONTRACT_FACTS
+
+
+def test_export_holds_every_printed_amount_exactly(wh_env, packs):
+    from pipelines.generator import expected_facts, load_spec, SPEC_DIR, render_pack
+    spec = load_spec(SPEC_DIR / "shifan_sfq_scjgj_2024_final.yaml")  # printed in 元
+    result = render_pack(spec, wh_env / "in" / "yuan.pdf")
+    bad = wh_env / "in" / "not_a_pdf.pdf"
+    bad.write_text("<html>not a pdf</html>")
+    ingest([result.path, bad], progress=None)
+    con = connect_read()
+    try:
+        export_canonical(con, wh_env / "out")
+    finally:
+        con.close()
+    with open(wh_env / "out" / "documents.csv", encoding="utf-8") as fh:
+        docs = list(csv.DictReader(fh))
+    assert list(docs[0])[:9] == CONTRACT_DOCUMENTS
+    assert sorted((d["file"], d["status"]) for d in docs) == [("not_a_pdf.pdf", "rejected"), ("yuan.pdf", "loaded")]
+    assert next(d for d in docs if d["status"] == "rejected")["reason"].startswith("not a PDF")
+    with open(wh_env / "out" / "facts.csv", encoding="utf-8") as fh:
+        facts = list(csv.DictReader(fh))
+    assert list(facts[0])[:13] == CONTRACT_FACTS
+    want = sorted((f["table_id"], f["account_code"], f["line_item"], f["measure"], Decimal(f["amount_wan"]))
+                  for f in expected_facts(spec, result.pages))
+    got = sorted((f["table_id"], f["account_code"], f["line_item"], f["measure"], Decimal(f["amount_wan"]))
+                 for f in facts)
+    assert got == want
+    # printed in 元: 万元 strings carry the printed precision exactly (2 decimals in 元 -> 6 in 万元)
+    assert all(f["unit_printed"] == "元" and len(f["amount_wan"].split(".")[-1]) == 6 for f in facts
+               if "." in f["amount_wan"])
