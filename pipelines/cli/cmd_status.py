@@ -35,6 +35,25 @@ def cmd_status(args) -> int:
                                FROM document {where} ORDER BY status, file_name""").fetchall()
         print("\ndocuments" + ("" if args.all else " needing attention (rejected, copies, superseded)") + ":")
         print_table(["file", "document", "status", "kind", "department", "year", "reason", "quarantined copy"], docs)
+        # loaded, but with something to know: an assumed unit, garbled figures, failing rules
+        noted = con.execute("""
+            WITH last AS (
+                SELECT document_id, arg_max(reason, event_at) AS note
+                FROM ingest_event WHERE outcome IN ('loaded', 'reloaded', 'revision') GROUP BY 1)
+            SELECT d.file_name, left(d.document_id, 12), d.department, d.fiscal_year,
+                   coalesce(nullif(l.note, ''), '') AS note,
+                   coalesce(s.n_rules_failing, 0) AS rules_failing,
+                   CASE WHEN coalesce(s.blocking, FALSE) THEN 'yes' ELSE '' END AS parse_check_failed
+            FROM document d
+            LEFT JOIN last l USING (document_id)
+            LEFT JOIN v_check_summary s USING (document_id)
+            WHERE d.status = 'loaded' AND d.is_current
+              AND (coalesce(l.note, '') <> '' OR coalesce(s.blocking, FALSE) OR (? AND s.n_rules_failing > 0))
+            ORDER BY parse_check_failed DESC, rules_failing DESC, d.file_name""", [args.all]).fetchall()
+        print("\nloaded with notes (unit assumed, garbled figures, parse-integrity rules failing"
+              + (", any failing rule" if args.all else "") + "; `fiscal check` for details):")
+        print_table(["file", "document", "department", "year", "note", "rules failing", "parse check failed"],
+                    noted)
     finally:
         con.close()
     return 0

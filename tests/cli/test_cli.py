@@ -63,3 +63,15 @@ def test_help_lists_every_command(env):
     for cmd in ("ingest", "status", "query", "export", "generate", "rules", "check", "dashboard", "dagster", "bench",
                 "evaluate"):
         assert cmd in out
+
+
+def test_status_lists_documents_loaded_with_notes(tmp_path, env):
+    from pipelines.generator import RenderOptions
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    render_pack(load_spec(SPEC_DIR / "shifan_jtysj_2024_final.yaml"), inbox / "no_unit.pdf",
+                options=RenderOptions(omit_unit_line=True))
+    assert run(env, "ingest", str(inbox), "--quiet").returncode == 0
+    out = run(env, "status").stdout
+    section = out.split("loaded with notes", 1)[1]
+    assert "no_unit.pdf" in section and "no unit line: 9 tables assumed 万元" in section
