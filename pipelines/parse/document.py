@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..intake.fingerprint import sha256_file
 from ..intake.identify import find_kind, identify
+from ..intake.metadata import pdf_date
 from ..intake.open_pdf import Rejected, open_pdf
 from ..textutil.normalize import squash
 from ..version import PARSER_VERSION
@@ -45,6 +46,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         doc.evidence["reject_code"] = rej.code
         return doc
     doc.n_pages = opened.n_pages
+    doc.evidence["pdf_date"] = pdf_date(opened.pdf)
     doc.page_texts = opened.page_texts
     if opened.encrypted:
         doc.issues.append("encrypted with an owner password only (content readable)")

@@ -102,7 +102,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
         ckey = content_key(doc)
         doc.evidence["pack_part"] = part = pack_part(doc)
         evidence = json.dumps(doc.evidence, ensure_ascii=False)
-        copy_of = None
+        copy_of = superseded_by = None
         is_current = True
         row = con.execute("SELECT document_id FROM document WHERE content_key = ? AND status = 'loaded' "
                           "ORDER BY ingested_at LIMIT 1", [ckey]).fetchone()
@@ -111,22 +111,29 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             outcome, detail = "copy", f"same publication as {row[0][:12]} (re-saved copy)"
         elif doc.kind in ("final", "budget") and dkey is not None and doc.fiscal_year is not None:
             older = con.execute(
-                "SELECT document_id, evidence->>'pack_part' FROM document WHERE department_key = ? AND fiscal_year = ? "
-                "AND doc_kind = ? AND is_current AND status = 'loaded'",
+                "SELECT document_id, evidence->>'pack_part', evidence->>'pdf_date' FROM document "
+                "WHERE department_key = ? AND fiscal_year = ? AND doc_kind = ? AND is_current AND status = 'loaded'",
                 [dkey, doc.fiscal_year, doc.kind]).fetchall()
-            for old_id, old_part in older:
-                if (old_part or "full") == part:
+            new_date = doc.evidence.get("pdf_date") or ""
+            for old_id, old_part, old_date in older:
+                if (old_part or "full") != part:
+                    continue
+                if new_date and old_date and new_date < old_date:
+                    # an earlier edition arriving late: history, not current (dates from the PDFs' metadata)
+                    is_current, superseded_by = False, old_id
+                    outcome, detail = "revision", f"older edition of {old_id[:12]} (dated {new_date[:10]} < {old_date[:10]})"
+                else:
                     con.execute("UPDATE document SET is_current = FALSE, superseded_by = ? WHERE document_id = ?",
                                 [doc.document_id, old_id])
                     outcome, detail = "revision", f"supersedes {old_id[:12]}"
         con.execute(
             "INSERT INTO document (document_id, file_name, source_path, size_bytes, n_pages, doc_kind, department_key,"
             " department, entity_level, region, fiscal_year, unit_printed, parser_version, status, reason, evidence,"
-            " issues, content_key, copy_of, is_current, n_facts, run_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', '', ?, ?, ?, ?, ?, ?, ?)",
+            " issues, content_key, copy_of, superseded_by, is_current, n_facts, run_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', '', ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc.document_id, doc.file_name, doc.path, doc.size_bytes, doc.n_pages, doc.kind, dkey, doc.department,
              doc.entity_level, doc.region, doc.fiscal_year, doc.unit_printed, doc.parser_version, evidence, issues,
-             ckey, copy_of, is_current, len(doc.facts), run_id])
+             ckey, copy_of, superseded_by, is_current, len(doc.facts), run_id])
         n_by_seq: dict[int, int] = {}
         for f in doc.facts:
             n_by_seq[f.table_seq] = n_by_seq.get(f.table_seq, 0) + 1

@@ -111,3 +111,25 @@ def test_a_failing_load_leaves_nothing_half_written(wh_env, packs, monkeypatch):
         con.close()
     [o] = ingest([second], progress=None).outcomes  # and the next run completes
     assert o.outcome == "loaded"
+
+
+def _dated(path, stamp: str):
+    """The same PDF with another creation/modification date (same length: offsets stay valid)."""
+    data = path.read_bytes()
+    assert b"D:20000101000000" in data
+    path.write_bytes(data.replace(b"D:20000101000000", stamp.encode()))
+    return path
+
+
+def test_an_older_edition_arriving_late_does_not_replace_the_newer_one(wh_env, packs):
+    from pipelines.generator import SPEC_DIR, CellMutation, load_spec, render_pack
+    spec = load_spec(SPEC_DIR / "shifan_jtysj_2024_final.yaml")
+    newer = render_pack(spec, wh_env / "in" / "v2.pdf", mutations=[CellMutation("FIN_01", "income_total", "final",
+                                                                                 "9999.99")]).path
+    _dated(newer, "D:20250805091100")
+    older = _dated(copy_to(packs["shifan_jtysj_2024_final"], wh_env / "in", "v1.pdf"), "D:20250301120000")
+    [o2] = ingest([newer], progress=None).outcomes
+    [o1] = ingest([older], progress=None).outcomes
+    assert o1.outcome == "revision" and "older edition" in o1.reason
+    assert _q("SELECT document_id, is_current, superseded_by FROM document ORDER BY is_current") == [
+        (o1.document_id, False, o2.document_id), (o2.document_id, True, None)]
