@@ -32,7 +32,13 @@ sample: venv
 run: sample
 	$(BIN)/fiscal ingest $(SAMPLE)
 	$(BIN)/fiscal status
+	@echo; echo "== facts per department, year and kind (current documents)"
 	$(BIN)/fiscal query "SELECT department, fiscal_year, doc_kind, count(*) AS facts FROM v_fact GROUP BY ALL ORDER BY ALL"
+	@echo; echo "== rule outcomes on the sample (fiscal rules: the catalogue; fiscal check: re-run)"
+	$(BIN)/fiscal query "SELECT outcome, count(*) AS results FROM v_check_latest GROUP BY ALL ORDER BY 2 DESC"
+	@echo; echo "== which accounts of 示范市应急管理局 changed most from 2023 to 2024 (决算, 一般公共预算财政拨款支出)"
+	$(BIN)/fiscal query "SELECT account_code, account_name, prior_amount_wan, amount_wan, change_wan, change_pct FROM mart_yoy WHERE department = '示范市应急管理局' AND fiscal_year = 2024 AND doc_kind = 'final' AND table_id = 'FIN_05' AND measure = 'total' AND comparison = 'both' ORDER BY abs_change_wan DESC LIMIT 5"
+	@echo; echo "warehouse: $(FISCAL_WAREHOUSE)  —  next: .venv/bin/fiscal dashboard  |  .venv/bin/fiscal export --out data/exports"
 
 test: venv system-packages
 	$(BIN)/python -m pytest -q -m "not slow"

@@ -93,6 +93,20 @@ def topic_of(voc: Vocabulary, subject: str) -> tuple[str, str] | None:
     return "other", subject
 
 
+FLOWS = {"收入": "支出", "支出": "收入"}
+
+
+def _sibling_flow(voc: Vocabulary, current, lead: str) -> tuple[str, str] | None:
+    """A bare 支出/收入 after a subject of the other flow names its sibling: in
+    政府性基金预算财政拨款收入5,248.31万元，支出4,642.06万元 the second figure is the 支出."""
+    lead = re.sub(r"^(其中|全年|本年|共|合计)|(决算数?|总计|合计|为|是|达|共)+$", "", lead)
+    if lead not in FLOWS or FLOWS[lead] not in current.text:
+        return None
+    sibling = current.text[::-1].replace(FLOWS[lead][::-1], lead[::-1], 1)[::-1]
+    found = topic_of(voc, sibling)
+    return found if found and found[0] != "other" else None
+
+
 def _role(voc: Vocabulary, tail: str) -> tuple[str, str, str | None]:
     """(measure, subject text, explicit share base) from the lead of a figure."""
     if "占" in tail:
@@ -238,6 +252,12 @@ class _Walker:
                 parent = last_amount
             cut = max(gap.rfind(c) for c in DELIMS)
             tail = gap[cut + 1:].lstrip("、")
+            # a 类/款/项 named since the last figure, ahead of this figure's own clause
+            # (…。其中：XX（类）YY（款）ZZ（项）：年初预算为48.46万元) becomes the subject
+            lead_path = _function_subject(gap[max(gap.rfind("。"), gap.rfind("；"), gap.rfind(";")) + 1:cut + 1]) \
+                if cut >= 0 else None
+            if lead_path:
+                current = self.clause(clauses, "function", lead_path)
             whole = voc.topic_of(_strip(voc, tail, self.department)) if unit in UNIT_FACTOR else None
             if whole and not any(c in tail for c in "占完"):
                 measure, subj_text, base_text = "amount", tail, None  # the subject's own name ends in a cue word
@@ -249,6 +269,8 @@ class _Walker:
                     and self.out[-1].clause_id == (current.clause_id if current else 0):
                 measure = "completion_pct"  # 完成预算X万元的Y%
             found = topic_of(voc, _strip(voc, subj_text, self.department))
+            if not found and current is not None:
+                found = _sibling_flow(voc, current, key(subj_text))
             if found:
                 current = self.clause(clauses, *found)
             value, scale = _value(number, unit)

@@ -107,3 +107,30 @@ def test_central_template_statements(parse_corpus):
     assert shares == {"因公出国（境）费": (Decimal("10.15"), Decimal("46.21")),
                       "公务用车购置及运行费": (Decimal("87.88"), Decimal("46.21")),
                       "公务接待费": (Decimal("1.95"), Decimal("46.21"))}
+
+
+def test_a_path_after_qizhong_in_the_same_paragraph_takes_the_figures_that_follow():
+    # the generated sample's wording: the 项 list continues the paragraph of the section total
+    text = (PART + "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "2023年度一般公共预算财政拨款支出年初预算5,340.96万元，支出决算5,438.81万元，完成年初预算的\n"
+            "101.83%。其中：\n社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）：年初预算为48.46\n"
+            "万元，支出决算为49.74万元，完成年初预算的102.64%，决算数大于年初预算数。\n")
+    got = extract([(18, text)])
+    assert facts(got, "subject", "measure", "value") == [
+        ("一般公共预算财政拨款支出", "budget", Decimal("5340.96")),
+        ("一般公共预算财政拨款支出", "final", Decimal("5438.81")),
+        ("一般公共预算财政拨款支出", "completion_pct", Decimal("101.83")),
+        ("社会保障和就业支出/行政事业单位养老支出/行政单位离退休", "budget", Decimal("48.46")),
+        ("社会保障和就业支出/行政事业单位养老支出/行政单位离退休", "final", Decimal("49.74")),
+        ("社会保障和就业支出/行政事业单位养老支出/行政单位离退休", "completion_pct", Decimal("102.64")),
+        ("社会保障和就业支出/行政事业单位养老支出/行政单位离退休", "wording", None)]
+
+
+def test_a_bare_expense_after_an_income_names_the_sibling_subject():
+    text = (PART + "七、政府性基金预算财政拨款收支决算情况说明\n2023年度政府性基金预算财政拨款收入5,248.31万元，"
+            "支出4,642.06万元，年末结转和结余606.25万元。\n")
+    got = extract([(19, text)])
+    assert facts(got, "topic", "measure", "value") == [
+        ("income_gov_fund", "amount", Decimal("5248.31")),
+        ("gov_fund_expense", "amount", Decimal("4642.06")),
+        ("carry_out", "amount", Decimal("606.25"))]
