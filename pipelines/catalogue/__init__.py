@@ -50,6 +50,8 @@ class LineItem:
     section: str | None = None
     after: str | None = None
     quantity: str | None = None  # a count (辆, 台（套）), not money
+    beside: bool = False  # printed beside a table's own items, not one of its parts (会议费 in a 三公 table)
+    total_of_all: bool = False  # a wide table's lone 合计 over its own items and those printed beside
     alias_keys: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -92,6 +94,7 @@ def line_items() -> tuple[LineItem, ...]:
         out.append(LineItem(
             id=it["id"], aliases=aliases, side=it.get("side"), tables=tuple(it.get("tables", ())),
             section=it.get("section"), after=it.get("after"), quantity=it.get("quantity"),
+            beside=bool(it.get("beside", False)), total_of_all=bool(it.get("total_of_all", False)),
             alias_keys=tuple(key(a) for a in aliases),
         ))
     return tuple(out)

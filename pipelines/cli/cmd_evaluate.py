@@ -22,6 +22,7 @@ def register(sub) -> None:
 
 def cmd_evaluate(args) -> int:
     from ..evaluate.compare import collect, summarise
+    from ..evaluate.identities import table_identities
     from ..evaluate.manifest import ManifestError, read_manifest
     from ..evaluate.report import summary_lines, write
     corpus = Path(args.corpus)
@@ -49,9 +50,11 @@ def cmd_evaluate(args) -> int:
     con = connect_write()
     try:
         checks = collect(con, manifest)
+        identities = table_identities(con, [c.expected.sha256 for c in checks if c.status == "loaded"])
     finally:
         con.close()
     summary = summarise(checks)
+    summary["identities"] = identities
     md, js = write(out, corpus, checks, summary, time.monotonic() - t0)
     for ln in summary_lines(summary):
         print(ln)

@@ -49,8 +49,13 @@ def ensure_marts(con: duckdb.DuckDBPyConnection) -> None:
         _run(con, f.read_text(encoding="utf-8"), f)
 
 
+# Warehouse views the marts read, attached with them (a snapshot published before such a view existed
+# still serves the current marts).
+BASE_VIEWS = ("015_fact_department.sql",)
+
+
 def attach_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Create every mart as a TEMP view/macro on this connection (works on read-only connections)."""
-    for f in mart_files():
+    for f in [paths.SQL_DIR / "views" / name for name in BASE_VIEWS] + mart_files():
         _run(con, _CREATE.sub(lambda m: f"CREATE OR REPLACE TEMP {m.group(1).upper()}", f.read_text(encoding="utf-8")),
              f)

@@ -11,6 +11,9 @@ from ..warehouse.identity import group_key
 from .manifest import Expected
 
 CORE = {"budget": [f"BUD_0{i}" for i in range(1, 6)], "final": [f"FIN_0{i}" for i in range(1, 10)]}
+# Tables a pack prints only where its template has them (as DI05 reads it): older 决算 templates have no
+# 国有资本经营 table; a pack that names the table anywhere must print it.
+CONDITIONAL = {"FIN_07": "政府性基金预算财政拨款(收入)?支出决算表", "FIN_08": "国有资本经营预算财政拨款(收入)?支出决算表"}
 
 
 @dataclass
@@ -28,6 +31,7 @@ class DocumentCheck:
     empty_tables: list[str] = field(default_factory=list)
     partner: str = ""  # pack partner document id
     copy_of: str = ""
+    not_in_template: list[str] = field(default_factory=list)  # CONDITIONAL tables the pack never names
 
     @property
     def kind_ok(self) -> bool:
@@ -57,7 +61,7 @@ class DocumentCheck:
 
     @property
     def core_missing(self) -> list[str]:
-        return [t for t in CORE.get(self.expected.kind, []) if t not in self.tables]
+        return [t for t in CORE.get(self.expected.kind, []) if t not in self.tables and t not in self.not_in_template]
 
 
 def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[DocumentCheck]:
@@ -68,6 +72,13 @@ def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[Do
     for did, tid, empty in con.execute("SELECT document_id, table_id, coalesce(is_empty, FALSE) FROM document_table "
                                        "WHERE table_id IS NOT NULL").fetchall():
         tables.setdefault(did, []).append((tid, empty))
+    not_named: dict[str, list[str]] = {}
+    for tid, pattern in CONDITIONAL.items():
+        for (did,) in con.execute(
+                "SELECT document_id FROM document_page GROUP BY document_id "
+                "HAVING NOT regexp_matches(string_agg(regexp_replace(coalesce(text, ''), '\\s', '', 'g'), ''), ?)",
+                [pattern]).fetchall():
+            not_named.setdefault(did, []).append(tid)
     partners: dict[str, str] = {}
     for t, n in con.execute("SELECT tables_document_id, narrative_document_id FROM pack_link").fetchall():
         partners[t], partners[n] = n, t
@@ -81,6 +92,7 @@ def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[Do
             chk.evidence = json.loads(ev) if ev else {}
             chk.pack_part = chk.evidence.get("pack_part", "")
             chk.tables = sorted({t for t, _ in tables.get(e.sha256, [])})
+            chk.not_in_template = [t for t in not_named.get(e.sha256, []) if t not in chk.tables]
             chk.empty_tables = sorted({t for t, empty in tables.get(e.sha256, []) if empty})
             chk.partner = partners.get(e.sha256, "")
         out.append(chk)

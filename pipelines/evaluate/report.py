@@ -23,6 +23,11 @@ def summary_lines(summary: dict) -> list[str]:
                    f"(exact name {s['department_exact']}); core tables all found "
                    f"{_pct(s['core_tables_all_found'], s['table_bearing'])} of table-bearing; "
                    f"pack-linked {s['pack_linked']}; identity from a file name {s['evidence_filename']}")
+    for kind, t in sorted((summary.get("identities") or {}).items()):
+        out.append(f"{kind}: code-keyed tables whose hierarchy and row identities all hold "
+                   f"{_pct(t['holds'], t['judged'])} of judged ({t['tables']} tables, {t['not_judged']} with no "
+                   f"identity to judge); failing: {t['fails']} "
+                   f"({sum(f['cause'] == 'parse suspected' for f in t['failures'])} with a parse-integrity failure)")
     for sc in summary.get("scanned", []):
         out.append(f"scanned: {sc['file']}: {sc['status']} — {sc['reason'] or '(no reason)'}")
     return out
@@ -43,6 +48,8 @@ def _row(c: DocumentCheck) -> str:
             flags.append(f"department printed as {c.department}")
         if c.table_bearing and c.core_missing:
             flags.append("missing " + ",".join(c.core_missing))
+        if c.not_in_template:
+            flags.append("template has no " + ",".join(c.not_in_template) + " (never named in the pack)")
     ev = c.evidence
     return (f"| {c.expected.file} | {c.expected.sha256[:12]} | {c.status} | {c.kind} | {c.fiscal_year or ''} | "
             f"{c.department} | {c.pack_part} | {c.partner[:12]} | {' '.join(c.tables)} | "
@@ -59,6 +66,12 @@ def write(out_dir: Path, corpus: Path, checks: list[DocumentCheck], summary: dic
     lines += ["", "| file | sha256 | status | kind | year | department | part | partner | tables | department evidence | "
               "result |", "|" + "---|" * 11]
     lines += [_row(c) for c in checks]
+    for kind, t in sorted((summary.get("identities") or {}).items()):
+        if t["failures"]:
+            lines += ["", f"## {kind}: tables whose identities fail", "",
+                      "| file | table | page | cause | failing instances (printed vs sum) |", "|---|---|---|---|---|"]
+            lines += [f"| {f['file']} | {f['table_id']} | {f['page']} | {f['cause']} | "
+                      f"{(f['failures'] or '').replace('|', '/')[:600]} |" for f in t["failures"]]
     md.write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs = [{"file": c.expected.file, "sha256": c.expected.sha256, "status": c.status, "reason": c.reason,
              "kind": c.kind, "fiscal_year": c.fiscal_year, "department": c.department,

@@ -17,7 +17,7 @@ from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
 from .keys import (change_row, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
-                   wide_item_of)
+                   wide_column_items, wide_item_of)
 from .model import Fact, Quantity
 from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
 from .rows import CellRef, Row, body_rows
@@ -198,6 +198,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     latest_year = _year_rows(rows, blks)
     units = _unit_structured(rows, blks, entity)
     tracker = EntityTracker(caption_entity=entity)
+    col_items = wide_column_items({c: paths[c] for c, r in enumerate(roles) if r == "value"}, spec) if wide else {}
     n_value_rows = sum(1 for row in rows for blk in blks
                        if any(_own(row[c], c) and parse_cell(row[c].text).kind == "amount" for c in blk.value_cols))
     for ri, row in enumerate(rows):
@@ -285,7 +286,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 item = line_item
                 if wide and not code:
                     item = match_line_item(name, spec) if name else ""
-                    item = item or wide_item_of(paths[c], spec)
+                    item = item or col_items.get(c) or wide_item_of(paths[c], spec)
                     if not item:
                         out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r}")
                 if qty_unit:

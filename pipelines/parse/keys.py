@@ -143,6 +143,25 @@ def wide_item_of(path: list[str], spec: TableSpec | None) -> str:
     return _item_in(named, cands) or _item_in(list(reversed(path)), cands)
 
 
+def wide_column_items(paths: dict[int, list[str]], spec: TableSpec | None) -> dict[int, str]:
+    """Line item of every value column of a wide table, read together.
+
+    A lone 合计 names the table total; where a named column already is that total (“三公”经费/小计)
+    and the table prints more items beside it (会议费, 培训费: 江苏 公开09表), the lone 合计 is the
+    total over all of them: the catalogue's line item marked `total_of_all` for the table."""
+    items = {c: wide_item_of(p, spec) for c, p in paths.items()}
+    grand = next((it.id for it in _candidates(spec, "", "") if it.total_of_all), "") if spec is not None else ""
+    for c, p in paths.items():
+        lone = [lv for lv in p if lv]
+        if not grand or not items[c] or not lone or any(label_key(lv) not in _GENERIC for lv in lone):
+            continue
+        same = [d for d in items if d != c and items[d] == items[c]]
+        beside = {it.id for it in _candidates(spec, "", "") if it.beside}
+        if same and any(items[d] in beside for d in items):
+            items[c] = grand
+    return items
+
+
 def _item_in(levels: list[str], cands) -> str:
     for level in levels:
         k = label_key(level)

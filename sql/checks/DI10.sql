@@ -1,20 +1,34 @@
--- Parse integrity: every amount printed with two decimals on a standard table's pages became a
+-- Parse integrity: every amount printed with decimals on a standard table's pages became a
 -- fact of that page. Page text may glue a 行次 number or the next cell to a figure ("119,572.91" is
 -- row 1 and 19,572.91), so a printed token counts as read when a fact of the page ends it.
 WITH pages AS (
     SELECT DISTINCT t.document_id, p.page
     FROM document_table t JOIN check_scope sc ON sc.document_id = t.document_id
+    JOIN dim_table dt ON dt.table_id = t.table_id AND dt.yields_facts  -- not the text 绩效目标表
     CROSS JOIN range(t.page_start, t.page_end + 1) p(page)
-    WHERE t.table_id IS NOT NULL AND NOT coalesce(t.is_empty, FALSE)
+    WHERE NOT coalesce(t.is_empty, FALSE)
+),
+-- figures are printed with the page's usual number of decimals (two; 北京 prints six)
+scale AS (
+    SELECT f.document_id, f.page,
+           mode(length(amount_printed) - strpos(amount_printed, '.')) AS dec
+    FROM fact_amount f JOIN check_scope sc ON sc.document_id = f.document_id
+    WHERE strpos(f.amount_printed, '.') > 0
+    GROUP BY ALL
 ),
 printed AS (
     SELECT p.document_id, p.page, replace(u.x, ',', '') AS figure
-    FROM pages p JOIN document_page pg ON pg.document_id = p.document_id AND pg.page = p.page,
-         unnest(regexp_extract_all(pg.text, '-?[0-9][0-9,]*\.[0-9]{2}')) u(x)
+    FROM pages p JOIN document_page pg ON pg.document_id = p.document_id AND pg.page = p.page
+    LEFT JOIN scale s ON s.document_id = p.document_id AND s.page = p.page,
+         unnest(regexp_extract_all(pg.text, '-?[0-9][0-9,]*\.[0-9]{' || greatest(coalesce(s.dec, 2), 2) || '}')) u(x)
 ),
+-- read into a table fact, or stated in the narrative that begins on a table's last page
 read AS (
     SELECT DISTINCT f.document_id, f.page, replace(regexp_replace(f.amount_printed, '\s', '', 'g'), ',', '') AS figure
     FROM fact_amount f JOIN check_scope sc ON sc.document_id = f.document_id
+    UNION
+    SELECT DISTINCT n.document_id, n.page, regexp_extract(replace(n.value_text, ',', ''), '-?[0-9.]+') AS figure
+    FROM narrative_statement n JOIN check_scope sc ON sc.document_id = n.document_id
 ),
 tok AS (
     SELECT pr.document_id, pr.page, pr.figure,

@@ -13,7 +13,7 @@ WITH f AS (
                 WHEN f.line_item <> '' THEN f.line_item
                 ELSE 'label:' || coalesce(f.side, '') || ':' || coalesce(f.account_name, '')
            END AS item_key
-    FROM fact_amount f
+    FROM v_fact_department f  -- the department's own figures: per-unit rows out, cross-classified rows summed
     JOIN document d USING (document_id)
     WHERE d.is_current AND d.status = 'loaded' AND f.department_key IS NOT NULL AND f.fiscal_year IS NOT NULL
 ),

@@ -9,9 +9,11 @@
 -- may be off by the sum of their half_ulps, i.e. (n + 1) × 0.005 万元 ("尾数误差"). The same quantity
 -- printed twice at the same precision must be printed identically (envelope 0).
 
--- Facts as the rules read them. 三公 tables printed as 预算数/合计 … keep the budget/final split in
--- the column header when the parser's measure is the generic 合计/小计 one; a 预算 pack's 三公 table
--- has one value per item (its 合计 / 财政拨款预算总额 column is the 预算数).
+-- Facts as the rules read them: the department's own figures (v_fact_department, 015_fact_department.sql:
+-- per-unit rows left out, cross-classified rows and unnamed unit blocks added up to their code).
+-- 三公 tables printed as 预算数/合计 … keep the budget/final split in the column header when the
+-- parser's measure is the generic 合计/小计 one; a 预算 pack's 三公 table has one value per item (its
+-- 合计 / 财政拨款预算总额 column is the 预算数).
 CREATE OR REPLACE VIEW v_chk_fact AS
 SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item, f.account_name,
        CASE
@@ -22,11 +24,9 @@ SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code,
        f.measure AS measure_parsed,
        coalesce(nullif(f.account_code, ''), f.line_item) AS key,
        f.amount_wan AS amount,
-       CAST(0.5 / pow(10, CASE WHEN strpos(f.amount_text, '.') > 0
-                               THEN length(f.amount_text) - strpos(f.amount_text, '.') ELSE 0 END)
-            AS DECIMAL(28, 8)) AS half_ulp,
+       f.half_ulp,
        f.page, f.x0, f.top, f.x1, f.bottom, f.row_index, f.col_index, f.header
-FROM fact_amount f
+FROM v_fact_department f
 JOIN check_scope s ON s.document_id = f.document_id;
 CREATE OR REPLACE TABLE chk_fact AS SELECT * FROM v_chk_fact LIMIT 0;
 

@@ -157,30 +157,49 @@ HAVING count(c.amount) FILTER (WHERE list_contains(part_measures, c.measure)) > 
 -- Code rows of two tables matched on the code (every level, or one level): lhs (op) rhs.
 -- A code printed in one table only compares with a blank (0) in the other, when that table is there.
 CREATE OR REPLACE MACRO chk_compare_codes(lt, lm, rt, rm, code_len, op) AS TABLE
-WITH l AS (
-    SELECT c.* FROM chk_cell c JOIN check_scope s ON s.document_id = c.document_id
-    WHERE c.table_id = lt AND c.measure = lm AND c.account_scheme = 'function'
-      AND (code_len IS NULL OR length(c.account_code) = code_len)
+WITH cells AS (
+    SELECT c.*, 1 AS n FROM chk_cell c JOIN check_scope s ON s.document_id = c.document_id
+    WHERE c.table_id IN (lt, rt) AND c.measure = CASE c.table_id WHEN lt THEN lm ELSE rm END
+      AND c.account_scheme = 'function' AND c.account_code <> ''
 ),
-r AS (
-    SELECT c.* FROM chk_cell c JOIN check_scope s ON s.document_id = c.document_id
-    WHERE c.table_id = rt AND c.measure = rm AND c.account_scheme = 'function'
-      AND (code_len IS NULL OR length(c.account_code) = code_len)
+-- a table that prints no code of the compared level (北京 预算03表 and 江苏 公开03表 print 项 codes
+-- only) is compared through the sum of its shallowest printed codes under each one
+shallowest AS (
+    SELECT document_id, table_id, min(length(account_code)) AS len FROM cells GROUP BY ALL
 ),
+lifted AS (
+    SELECT c.* FROM cells c JOIN shallowest m USING (document_id, table_id)
+    WHERE code_len IS NULL OR length(c.account_code) = code_len
+    UNION ALL BY NAME
+    SELECT c.document_id, c.table_id, left(c.account_code, code_len) AS account_code, NULL AS account_name,
+           sum(c.amount) AS amount, sum(c.half_ulp) AS half_ulp, min(c.page) AS page,
+           NULL::FLOAT AS x0, NULL::FLOAT AS top, NULL::FLOAT AS x1, NULL::FLOAT AS bottom, count(*) AS n
+    FROM cells c JOIN shallowest m USING (document_id, table_id)
+    WHERE code_len IS NOT NULL AND m.len > code_len AND length(c.account_code) = m.len
+    GROUP BY c.document_id, c.table_id, left(c.account_code, code_len)
+),
+-- a table printing no function code at all in that column (江苏 公开04表 lists funds, not 类) has
+-- nothing to compare: no result, not a mismatch
+both_sides AS (SELECT document_id FROM shallowest GROUP BY ALL HAVING count(DISTINCT table_id) = 2),
+l AS (SELECT * FROM lifted JOIN both_sides USING (document_id) WHERE table_id = lt),
+r AS (SELECT * FROM lifted JOIN both_sides USING (document_id) WHERE table_id = rt),
 pairs AS (
     SELECT coalesce(l.document_id, r.document_id) AS document_id, coalesce(l.account_code, r.account_code) AS code,
            coalesce(l.account_name, r.account_name) AS name, l.amount AS la, r.amount AS ra,
-           l.half_ulp AS lu, r.half_ulp AS ru,
+           l.half_ulp AS lu, r.half_ulp AS ru, coalesce(l.n, 0) + coalesce(r.n, 0) AS n_terms,
            coalesce(l.page, r.page) AS page, coalesce(l.x0, r.x0) AS x0, coalesce(l.top, r.top) AS top,
            coalesce(l.x1, r.x1) AS x1, coalesce(l.bottom, r.bottom) AS bottom
     FROM l FULL JOIN r ON l.document_id = r.document_id AND l.account_code = r.account_code
 )
 SELECT p.document_id,
        lt || ' ' || p.code || ' ' || coalesce(p.name, '') || ' [' || lm || ']'
-           || CASE op WHEN 'le' THEN ' <= ' WHEN 'ge' THEN ' >= ' ELSE ' = ' END || rt || ' [' || rm || ']' AS location,
+           || CASE op WHEN 'le' THEN ' <= ' WHEN 'ge' THEN ' >= ' ELSE ' = ' END || rt || ' [' || rm || ']'
+           || CASE WHEN p.n_terms > 2 THEN ' (sum of printed sub-codes)' ELSE '' END AS location,
        CASE WHEN tr.table_id IS NOT NULL THEN coalesce(p.ra, 0) END AS expected,
        CASE WHEN tl.table_id IS NOT NULL THEN coalesce(p.la, 0) END AS actual,
-       1 AS n_terms, chk_envelope(1, NULL, p.lu, p.ru) AS envelope, op AS comparison,
+       CASE WHEN p.n_terms > 2 THEN p.n_terms - 1 ELSE 1 END AS n_terms,
+       chk_envelope(CASE WHEN p.n_terms > 2 THEN 2 ELSE 1 END, coalesce(p.lu, 0) + coalesce(p.ru, 0), p.lu, p.ru)
+           AS envelope, op AS comparison,
        p.page, lt AS table_id, p.x0, p.top, p.x1, p.bottom
 FROM pairs p
 LEFT JOIN chk_table tl ON tl.document_id = p.document_id AND tl.table_id = lt

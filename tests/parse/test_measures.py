@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines import catalogue
-from pipelines.parse.keys import measure_of, wide_item_of
+from pipelines.parse.keys import measure_of, match_line_item, wide_column_items, wide_item_of
 
 T = catalogue.tables_by_id()
 
@@ -45,6 +45,9 @@ T = catalogue.tables_by_id()
     ("BUD_04", ["支出", "预算数", "一般公共预算"], "gpb"),
     ("BUD_04", ["支出", "预算数", "国有资本经营预算"], "soe"),
     ("BUD_13", ["机关运行经费支出"], "total"),
+    # 江苏 公开03表 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金
+    ("BUD_03", ["单位预留机动经费"], "reserve"),
+    ("BUD_03", ["结转下年资金"], "carry_out"),
 ])
 def test_measure_of(table, path, want):
     assert measure_of(path, T[table]) == want
@@ -62,3 +65,30 @@ def test_measure_of(table, path, want):
 ])
 def test_wide_items_of_budget_sangong_tables(path, want):
     assert wide_item_of(path, T["BUD_07"]) == want
+
+
+def test_jiangsu_lone_total_beside_meetings_and_training_is_the_total_of_all():
+    # 公开09表: 合计 | “三公”经费 {小计, 因公出国（境）费, 公务用车…{小计, 购置费, 运行维护费}, 公务接待费} | 会议费 | 培训费
+    paths = {0: ["合计"], 1: ["“三公”经费", "小计"], 2: ["“三公”经费", "因公出国（境）费"],
+             3: ["“三公”经费", "公务用车购置及运行维护费", "小计"], 4: ["“三公”经费", "公务用车购置及运行维护费", "公务用车购置费"],
+             5: ["“三公”经费", "公务用车购置及运行维护费", "公务用车运行维护费"], 6: ["“三公”经费", "公务接待费"],
+             7: ["会议费"], 8: ["培训费"]}
+    got = wide_column_items(paths, T["BUD_07"])
+    assert got == {0: "sangong_and_beside_total", 1: "sangong_total", 2: "sangong_outbound", 3: "sangong_vehicle",
+                   4: "sangong_vehicle_purchase", 5: "sangong_vehicle_operation", 6: "sangong_reception",
+                   7: "meeting_fee", 8: "training_fee"}
+
+
+def test_a_lone_total_of_a_plain_sangong_table_stays_the_sangong_total():
+    paths = {0: ["合计"], 1: ["因公出国（境）费"], 2: ["公务用车购置及运行维护费", "小计"], 3: ["公务接待费"]}
+    assert wide_column_items(paths, T["BUD_07"])[0] == "sangong_total"
+
+
+@pytest.mark.parametrize("label,previous,want", [
+    ("1.财政拨款结余、结转", "carry_in", "carry_in_fiscal"),  # 深圳 收支总表 under 上年结余、结转
+    ("2.非财政拨款结余、结转", "carry_in_fiscal", "carry_in_nonfiscal"),
+    ("2.事业单位经营收入", "income_business", "income_operating"),
+    ("一、财政拨款", "", "income_fiscal"),
+])
+def test_shenzhen_income_side_lines(label, previous, want):
+    assert match_line_item(label, T["BUD_01"], "income", "", previous) == want

@@ -1,0 +1,5 @@
+-- What the table catalogue says of each table beyond its name (pipelines/catalogue/tables.yaml):
+-- whether it prints figures at all (绩效目标表 are text), and whether it is a standard table or a
+-- regional extra. Kept in step with the catalogue on every schema check.
+ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS yields_facts BOOLEAN DEFAULT TRUE;
+ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS is_extra BOOLEAN DEFAULT FALSE;
