@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .. import catalogue
 from ..catalogue import TableSpec
-from ..textutil.normalize import key, squash
+from ..textutil.normalize import key, squash, strip_ordinal
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
@@ -257,6 +257,8 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 line_item = match_line_item(name, spec, blk.side, section, previous[bi])
                 if not line_item and spec is not None and spec.rows == "line":
                     cls = match_class(name, "function")
+                    if cls and not _class_form(name):
+                        cls = ""  # 住房保障 under 五、援助其他地区支出 is a 款 (21906), not 类 221
                     if cls and blk.side != "income":
                         code, scheme = cls, "function"
                     else:
@@ -305,6 +307,13 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
 
 
 _GRAND = {"income_total": ("income_grand_total", "carry_in"), "expense_total": ("expense_grand_total", "carry_out")}
+
+
+def _class_form(name: str) -> bool:
+    """Does a label name a 类 by its form: numbered (六、住房保障), or the class name ending in 支出?
+    A short name alone (住房保障, 教育) is also a 款 name and keys nothing by itself."""
+    k = key(name)
+    return strip_ordinal(k) != k or k.endswith("支出") or k.endswith("（类）") or k.endswith("(类)")
 
 
 def _grand_total(item: str, seen: set) -> str:

@@ -24,6 +24,7 @@ _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SEP_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")  # 1,234 or 12.34: not a year, not a code
 _CODE = re.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")  # a whole code, or a 款/项 part of a split one
 _TITLEISH = re.compile(r"(?:表|单位[:：]|^注|说明)")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[0-9]{1,2}[、.．](?![0-9]))")  # 三、其他资金 / 1.一般公共预算: body labels
 
 
 @dataclass
@@ -86,28 +87,31 @@ def _buckets(line: Line, grid: Grid) -> dict[int, list[dict]]:
     return out
 
 
-def table_row(line: Line, grid: Grid) -> dict[int, str] | None:
-    """The line's text cut by the grid's columns, if it reads as a body row of that grid."""
+def table_row(line: Line, grid: Grid, relaxed: bool = False) -> dict[int, str] | None:
+    """The line's text cut by the grid's columns, if it reads as a body row of that grid.
+
+    `relaxed`: the grid starts with body rows (a continuation page whose first row lost its top
+    rule), so a row of labels with a single figure (二、财政专户管理资金 | 四、公共安全支出 | 23,513.11) is one."""
     if line.x0 < grid.col_x[0] - 2 or line.x1 > grid.col_x[-1] + 2 or _TITLEISH.search(squash(line.text)):
         return None
     cells = {c: chars_to_text(chs) for c, chs in _buckets(line, grid).items()}
     cells = {c: t for c, t in cells.items() if squash(t)}
     figures = [c for c, t in cells.items() if SEP_FIGURE.match(squash(t))]
     codes = [c for c, t in cells.items() if _CODE.match(squash(t))]
-    if len(cells) < 2 or not figures or (len(figures) < 2 and not codes):
+    if len(cells) < 2 or not figures or (len(figures) < 2 and not codes and not relaxed):
         return None
     if any(not is_figure(t) and c in figures for c, t in cells.items()):
         return None
     return cells
 
 
-def _adjacent_rows(grid: Grid, lines: list[Line], edge: float, upward: bool, row_h: float):
+def _adjacent_rows(grid: Grid, lines: list[Line], edge: float, upward: bool, row_h: float, relaxed: bool = False):
     """Consecutive body rows next to the grid edge (nearest first), each within 1.5 row heights."""
     out: list[tuple[Line, dict]] = []
     for ln in sorted(lines, key=lambda ln: -ln.bottom if upward else ln.top):
         if (edge - ln.bottom if upward else ln.top - edge) > 1.5 * row_h:
             break
-        cells = table_row(ln, grid)
+        cells = table_row(ln, grid, relaxed)
         if cells is None:
             break
         out.append((ln, cells))
@@ -119,7 +123,10 @@ def extend_grid(grid: Grid, above: list[Line], below: list[Line]) -> list[Line]:
     """Add the unruled body rows printed right above / below the grid; returns the lines used."""
     used: list[Line] = []
     row_h = min((grid.row_y[i + 1] - grid.row_y[i] for i in range(grid.n_rows)), default=20.0)
-    new_top = _adjacent_rows(grid, above, grid.row_y[0], True, row_h)
+    first = [t for t in (squash(grid.at(0, c).text) if grid.at(0, c) else "" for c in range(grid.n_cols)) if t]
+    starts_with_body = bool(first) and (any(SEP_FIGURE.match(t) for t in first)
+                                        or all(_ENUMERATED.match(t) or _CODE.match(t) for t in first))
+    new_top = _adjacent_rows(grid, above, grid.row_y[0], True, row_h, relaxed=starts_with_body)
     new_bottom = _adjacent_rows(grid, below, grid.row_y[-1], False, row_h)
     if not new_top and not new_bottom:
         return used

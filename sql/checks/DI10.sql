@@ -20,11 +20,14 @@ printed AS (
     SELECT p.document_id, p.page, replace(u.x, ',', '') AS figure
     FROM pages p JOIN document_page pg ON pg.document_id = p.document_id AND pg.page = p.page
     LEFT JOIN scale s ON s.document_id = p.document_id AND s.page = p.page,
-         unnest(regexp_extract_all(pg.text, '-?[0-9][0-9,]*\.[0-9]{' || greatest(coalesce(s.dec, 2), 2) || '}')) u(x)
+         -- a thousands comma may carry a space in the text layer (20, 153.75)
+         unnest(regexp_extract_all(regexp_replace(pg.text, ',\s+([0-9]{3})', ',\1', 'g'),
+                                   '-?[0-9][0-9,]*\.[0-9]{' || greatest(coalesce(s.dec, 2), 2) || '}%?')) u(x)
+    WHERE NOT ends_with(u.x, '%')  -- a printed rate (增减%) is not an amount
 ),
 -- read into a table fact, or stated in the narrative that begins on a table's last page
 read AS (
-    SELECT DISTINCT f.document_id, f.page, replace(regexp_replace(f.amount_printed, '\s', '', 'g'), ',', '') AS figure
+    SELECT DISTINCT f.document_id, f.page, regexp_replace(f.amount_printed, '[\s,%]', '', 'g') AS figure
     FROM fact_amount f JOIN check_scope sc ON sc.document_id = f.document_id
     UNION
     SELECT DISTINCT n.document_id, n.page, regexp_extract(replace(n.value_text, ',', ''), '-?[0-9.]+') AS figure

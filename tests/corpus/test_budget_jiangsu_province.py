@@ -55,6 +55,11 @@ def test_row_above_the_ruling_of_a_continuation_page(parse_corpus, pinned):
     f = pinned(doc, "BUD_15", "2210201", "total", "1029.15", 14)
     assert f.account_name == "住房公积金"
     pinned(doc, "BUD_15", "22102", "total", "2989.14", 13)
+    # p12 starts with 二、财政专户管理资金 | 四、公共安全支出 | 23,513.11: labels and one figure above the ruling
+    f = pinned(doc, "BUD_01", "204", "budget", "23513.11", 12)
+    assert f.account_name == "四、公共安全支出"
+    classes = sum(x.amount for x in doc.facts if x.table_id == "BUD_01" and len(x.account_code) == 3)
+    assert str(classes) == "28849.38"  # = 当年支出小计: no class row lost at the page break
 
 
 @pytest.mark.corpus

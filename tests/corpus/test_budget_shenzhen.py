@@ -40,3 +40,13 @@ def test_multi_unit_tables_keep_units_apart(parse_corpus):
     assert "深圳市水务局（本级）" in units and len(units) >= 5
     own = [f for f in bud05 if not f.entity and f.line_item == "total" and f.measure == "total"]
     assert [str(f.amount_wan) for f in own] == ["723786.76"]
+
+
+@pytest.mark.corpus
+def test_a_short_kuan_name_is_not_taken_for_a_class(parse_corpus, pinned):
+    # 建筑工务署 收支总表: 五、援助其他地区支出 5,231.12 / 住房保障 5,231.12 / 六、住房保障支出 4,158.57:
+    # 住房保障 is the 款 21908 of 219 (coded so by the pack's own tables), not the 类 221
+    doc = parse_corpus("renwu/003_深圳/2026年深圳市建筑工务署部门预算.pdf")
+    f = pinned(doc, "BUD_01", "21908", "budget", "5231.12", 17)
+    assert f.account_name == "住房保障"
+    pinned(doc, "BUD_01", "221", "budget", "4158.57", 17)
