@@ -92,7 +92,8 @@ def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[Do
             chk.evidence = json.loads(ev) if ev else {}
             chk.pack_part = chk.evidence.get("pack_part", "")
             chk.tables = sorted({t for t, _ in tables.get(e.sha256, [])})
-            chk.not_in_template = [t for t in not_named.get(e.sha256, []) if t not in chk.tables]
+            chk.not_in_template = [t for t in not_named.get(e.sha256, []) if t not in chk.tables
+                                   and t in CORE.get(e.kind, [])]
             chk.empty_tables = sorted({t for t, empty in tables.get(e.sha256, []) if empty})
             chk.partner = partners.get(e.sha256, "")
         out.append(chk)

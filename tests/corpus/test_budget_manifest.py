@@ -75,3 +75,14 @@ def test_every_budget_in_the_manifest(manifest, parse_corpus):
     # a tables-only file naming no body may need its narrative partner (pack join, in the warehouse);
     # the parse alone must still identify at least 98 % of them
     assert len(failures) <= 0.02 * len(text), failures
+
+
+@pytest.mark.corpus
+def test_a_performance_self_evaluation_form_is_other(manifest, parse_corpus):
+    # 宁德 政府办公厅: filed as a 2026 budget, printed as 部门整体绩效自评表（2024年度）: not a disclosure pack
+    rel = "renwu/083_宁德/政府办公厅_2026年部门预算.pdf"
+    row = next(r for r in manifest if r["file"] == rel)
+    doc = parse_corpus(rel)
+    assert (row["kind"], doc.kind) == ("other", "other")
+    assert (doc.fiscal_year, doc.department) == (2024, "宁德市人民政府办公室")
+    assert not [t for t in doc.tables if t.table_id]
