@@ -198,8 +198,10 @@ class PlumberPage:
 
     def __init__(self, page):
         self.page = page
-        self.chars = page.chars
         self.width, self.height = float(page.width), float(page.height)
+        # as the pdfium backend: text outside the page box is not printed
+        self.chars = [c for c in page.chars if -1 <= (c["x0"] + c["x1"]) / 2 <= self.width + 1
+                      and -1 <= (c["top"] + c["bottom"]) / 2 <= self.height + 1]
 
     def table_cells(self, settings: dict) -> list[list[tuple]]:
         return [list(t.cells) for t in self.page.filter(visible_ruling).find_tables(settings)]

@@ -47,6 +47,9 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
     gets a 22 pt box), which merges neighbouring lines. A glyph with no extent (a space) falls
     back to its font box."""
     d = display or Display(page)
+    # text outside the crop box is in the file but not on the page (江苏省人大办公厅2017 p11 carries two
+    # more tables below the page's bottom edge): no viewer shows it, so it is not printed
+    cl, cb, cr, ct = page.get_cropbox()
     tp = page.get_textpage()
     try:
         n = pdfium_c.FPDFText_CountChars(tp.raw)
@@ -63,6 +66,9 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
             elif pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, rect):
                 box = (rect.left, rect.right, rect.bottom, rect.top)
             else:
+                continue
+            cx, cy = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
+            if not (cl - 1 <= cx <= cr + 1 and cb - 1 <= cy <= ct + 1):
                 continue
             x0, x1, t, b = d.box(*box)
             chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b,

@@ -77,3 +77,14 @@ def test_chinese_numeral_labels(parse_corpus, table_ids):
     labels = {t.label: t.table_id for t in doc.tables if t.table_id}
     assert (labels["表八"], labels["表十一"], labels["表十二"]) == ("BUD_05", "BUD_07", "BUD_11")
     assert {f"BUD_0{i}" for i in range(1, 9)} <= table_ids(doc)
+
+
+@pytest.mark.corpus
+def test_text_outside_the_page_box_is_not_printed(parse_corpus):
+    # p11 carries two more tables below the page's bottom edge (y 842–2670 on an 842 pt page): in the
+    # file, on no viewer's screen. Neither the page text nor the facts take them.
+    doc = parse_corpus("ae86jack-open-budget/江苏省人大办公厅2017年度预算公开.pdf")
+    text = doc.page_texts[10]
+    assert "2210202提租补贴1,018.01" in text.replace(" ", "")
+    assert "财政拨款基本支出预算表" not in text and "7,666.68" not in text
+    assert not [f for f in doc.facts if f.page == 11 and f.printed == "7,666.68"]
