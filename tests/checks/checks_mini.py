@@ -18,7 +18,7 @@ class MiniWarehouse:
     def document(self, name: str, facts=(), kind: str = "final", year: int = 2024, department: str = "示范市测试局",
                  pages: dict[int, str] | None = None, tables: dict[str, bool] | None = None,
                  department_key: int = 1, is_current: bool = True) -> str:
-        """facts: (table_id, code or line item, measure, amount text in 万元[, page]); tables: extra
+        """facts: (table_id, code or line item, measure, amount text in 万元[, page[, entity]]); tables: extra
         {table_id: is_empty} entries (tables with facts are present automatically)."""
         doc_id = hashlib.sha256(name.encode()).hexdigest()
         self.con.execute(
@@ -29,16 +29,17 @@ class MiniWarehouse:
         for i, f in enumerate(facts):
             table_id, key, measure, text = f[:4]
             page = f[4] if len(f) > 4 else 1
+            entity = f[5] if len(f) > 5 else ""
             present.setdefault(table_id, False)
             code = key if key.isdigit() else ""
             scheme = ("economic" if key[0] in "35" else "function") if code else "line"
             self.con.execute(
                 "INSERT INTO fact_amount (document_id, table_seq, table_id, department_key, fiscal_year, doc_kind, "
                 "account_scheme, account_code, line_item, account_name, measure, amount_wan, amount_text, "
-                "amount_printed, unit_printed, page, x0, top, x1, bottom, row_index, col_index, side, header) "
-                "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '万元', ?, 1, 1, 2, 2, ?, 0, '', '')",
+                "amount_printed, unit_printed, page, x0, top, x1, bottom, row_index, col_index, side, header, entity) "
+                "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '万元', ?, 1, 1, 2, 2, ?, 0, '', '', ?)",
                 [doc_id, table_id, department_key, year, kind, scheme, code, "" if code else key, key, measure,
-                 Decimal(text), text, text, page, i])
+                 Decimal(text), text, text, page, i, entity])
         for seq, (table_id, empty) in enumerate(sorted(present.items()), start=1):
             pages_of = [f[4] if len(f) > 4 else 1 for f in facts if f[0] == table_id] or [1]
             self.con.execute(

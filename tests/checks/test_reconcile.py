@@ -107,3 +107,18 @@ def test_rules_for_the_other_pack_kind_are_not_applicable(mini):
                             [run]).fetchall()
     assert rows == [("TI01", "not_applicable", "nothing to compare in this document"),
                     ("TI27", "not_applicable", "rule applies to budget packs, this one is final")]
+
+
+def test_a_department_figure_is_the_sum_of_its_units(mini):
+    # 无锡 收入总表: 合计, then 113 (the department's subtotal row), 113001, 113002 (its units)
+    facts = [("BUD_02", "total", "total", "100.00"), ("BUD_02", "total", "total", "100.00", 1, "113无锡市测试局"),
+             ("BUD_02", "total", "total", "60.00", 1, "113001无锡市测试局（本级）"),
+             ("BUD_02", "total", "total", "40.00", 1, "113002无锡市测试中心")]
+    ok = mini.document("ok.pdf", facts, kind="budget")
+    bad = mini.document("bad.pdf", facts[:3] + [("BUD_02", "total", "total", "40.10", 1, "113002无锡市测试中心")],
+                        kind="budget")
+    run = run_checks(mini.con, [ok, bad], rules=["TI36"]).check_run_id
+    assert mini.outcomes(run, "TI36", ok) == [
+        ("pass", "BUD_02 total [total] = Σ 2 units", Decimal("100.00"), Decimal("100.00"), Decimal("0.015"))]
+    assert mini.outcomes(run, "TI36", bad)[0][:4] == (
+        "fail", "BUD_02 total [total] = Σ 2 units", Decimal("100.10"), Decimal("100.00"))
