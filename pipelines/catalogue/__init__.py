@@ -35,6 +35,7 @@ class TableSpec:
     measures: tuple[dict, ...] = ()
     extra: bool = False
     facts: bool = True  # False: cells are targets/indicators, not amounts (the table is only recorded)
+    compose: tuple[tuple[str, str, str], ...] = ()  # (parent measure, child measure, measure): this table's own
 
     @property
     def title_keys(self) -> tuple[str, ...]:
@@ -66,6 +67,8 @@ def tables() -> tuple[TableSpec, ...]:
             signature_all=tuple(sig.get("all", ())), signature_any=tuple(sig.get("any", ())),
             measures=tuple(t.get("measures", ())), extra=bool(t.get("extra", False)),
             facts=bool(t.get("facts", True)),
+            compose=tuple((parent, child, m) for parent, kids in (t.get("compose") or {}).items()
+                          for child, m in kids.items()),
         ))
     return tuple(out)
 

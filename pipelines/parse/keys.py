@@ -116,13 +116,16 @@ def _measure_of(path: tuple, spec_id: str | None) -> str:
         m = _match_rules(level, rules)
         if m:
             m = default if m == "value" else m
-            return _compose(m, levels[i + 1:], rules)
+            return _compose(m, levels[i + 1:], rules, spec)
     return default
 
 
-def _compose(measure: str, parents: list[str], rules) -> str:
-    """The nearest parent header that qualifies the measure (上年结转结余 / 一般公共预算 -> carry_in_gpb)."""
-    table = catalogue.measure_compose()
+def _compose(measure: str, parents: list[str], rules, spec: TableSpec | None = None) -> str:
+    """The nearest parent header that qualifies the measure (上年结转结余 / 一般公共预算 -> carry_in_gpb);
+    a table's own `compose` entries come before the catalogue-wide ones."""
+    table = {k: dict(v) for k, v in catalogue.measure_compose().items()}
+    for parent, child, m in (spec.compose if spec is not None else ()):
+        table.setdefault(parent, {})[child] = m
     for level in parents:
         pm = _match_rules(level, rules)
         if pm and pm != measure and measure in table.get(pm, {}):

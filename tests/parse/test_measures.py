@@ -92,3 +92,12 @@ def test_a_lone_total_of_a_plain_sangong_table_stays_the_sangong_total():
 ])
 def test_shenzhen_income_side_lines(label, previous, want):
     assert match_line_item(label, T["BUD_01"], "income", "", previous) == want
+
+
+def test_a_fund_group_subtotal_is_the_group_s_in_shenzhen_basic_and_project_tables():
+    # 深圳 表4 基本支出总表: 总计 | 财政拨款 {小计, 一般公共预算拨款, …}: the 小计 is 财政拨款's, not the total;
+    # in a 财政拨款收支总表 (BUD_04) everything is 财政拨款, so there it stays the total
+    assert measure_of(["总计"], T["BUD_17"]) == "total"
+    assert measure_of(["财政拨款", "小计"], T["BUD_17"]) == "fiscal"
+    assert measure_of(["单位资金", "小计"], T["BUD_10"]) == "unit_funds"
+    assert measure_of(["财政拨款", "小计"], T["BUD_04"]) == "total"
