@@ -36,6 +36,7 @@ class TableSpec:
     extra: bool = False
     facts: bool = True  # False: cells are targets/indicators, not amounts (the table is only recorded)
     compose: tuple[tuple[str, str, str], ...] = ()  # (parent measure, child measure, measure): this table's own
+    named_by: str = ""  # a pack prints this table only if its text matches this pattern (whitespace removed)
 
     @property
     def title_keys(self) -> tuple[str, ...]:
@@ -69,6 +70,7 @@ def tables() -> tuple[TableSpec, ...]:
             facts=bool(t.get("facts", True)),
             compose=tuple((parent, child, m) for parent, kids in (t.get("compose") or {}).items()
                           for child, m in kids.items()),
+            named_by=t.get("named_by", ""),
         ))
     return tuple(out)
 

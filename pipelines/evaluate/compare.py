@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from .. import catalogue
 from ..warehouse.identity import group_key
 from .manifest import Expected
 
 CORE = {"budget": [f"BUD_0{i}" for i in range(1, 6)], "final": [f"FIN_0{i}" for i in range(1, 10)]}
-# Tables a pack prints only where its template has them (as DI05 reads it): older 决算 templates have no
-# 国有资本经营 table; a pack that names the table anywhere must print it.
-CONDITIONAL = {"FIN_07": "政府性基金预算财政拨款(收入)?支出决算表", "FIN_08": "国有资本经营预算财政拨款(收入)?支出决算表"}
+# Tables a pack prints only where its template has them (the catalogue's `named_by`, as DI05 reads it):
+# older 决算 templates have no 国有资本经营 table; a pack that names the table anywhere must print it.
+CONDITIONAL = {t.id: t.named_by for t in catalogue.tables() if t.named_by}
 
 
 @dataclass

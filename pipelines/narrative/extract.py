@@ -102,8 +102,8 @@ def _sibling_flow(voc: Vocabulary, current, lead: str) -> tuple[str, str] | None
     lead = re.sub(r"^(其中|全年|本年|共|合计)|(决算数?|总计|合计|为|是|达|共)+$", "", lead)
     if lead not in FLOWS or FLOWS[lead] not in current.text:
         return None
-    sibling = current.text[::-1].replace(FLOWS[lead][::-1], lead[::-1], 1)[::-1]
-    found = topic_of(voc, sibling)
+    head, _, tail = current.text.rpartition(FLOWS[lead])
+    found = topic_of(voc, head + lead + tail)
     return found if found and found[0] != "other" else None
 
 

@@ -288,7 +288,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 item = line_item
                 if wide and not code:
                     item = match_line_item(name, spec) if name else ""
-                    item = item or col_items.get(c) or wide_item_of(paths[c], spec)
+                    item = item or (col_items[c] if c in col_items else wide_item_of(paths[c], spec))
                     if not item:
                         out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r}")
                 if qty_unit:
@@ -313,7 +313,7 @@ def _class_form(name: str) -> bool:
     """Does a label name a 类 by its form: numbered (六、住房保障), or the class name ending in 支出?
     A short name alone (住房保障, 教育) is also a 款 name and keys nothing by itself."""
     k = key(name)
-    return strip_ordinal(k) != k or k.endswith("支出") or k.endswith("（类）") or k.endswith("(类)")
+    return strip_ordinal(k) != k or k.endswith("支出") or k.endswith("（类）")
 
 
 def _grand_total(item: str, seen: set) -> str:

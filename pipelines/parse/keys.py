@@ -153,14 +153,14 @@ def wide_column_items(paths: dict[int, list[str]], spec: TableSpec | None) -> di
     and the table prints more items beside it (会议费, 培训费: 江苏 公开09表), the lone 合计 is the
     total over all of them: the catalogue's line item marked `total_of_all` for the table."""
     items = {c: wide_item_of(p, spec) for c, p in paths.items()}
-    grand = next((it.id for it in _candidates(spec, "", "") if it.total_of_all), "") if spec is not None else ""
+    cands = _candidates(spec, "", "")
+    grand = next((it.id for it in cands if it.total_of_all), "")
+    if not grand or not {it.id for it in cands if it.beside} & set(items.values()):
+        return items
     for c, p in paths.items():
         lone = [lv for lv in p if lv]
-        if not grand or not items[c] or not lone or any(label_key(lv) not in _GENERIC for lv in lone):
-            continue
-        same = [d for d in items if d != c and items[d] == items[c]]
-        beside = {it.id for it in _candidates(spec, "", "") if it.beside}
-        if same and any(items[d] in beside for d in items):
+        if items[c] and lone and all(label_key(lv) in _GENERIC for lv in lone) \
+                and any(d != c and items[d] == items[c] for d in items):
             items[c] = grand
     return items
 

@@ -17,14 +17,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f.read_text(encoding="utf-8"))
     for f in sql_files("views"):
         con.execute(f.read_text(encoding="utf-8"))
-    existing = {r[0]: tuple(r[1:]) for r in con.execute(
-        "SELECT table_id, doc_kind, name, row_scheme, yields_facts, is_extra FROM dim_table").fetchall()}
+    cols = ("doc_kind", "name", "row_scheme", "yields_facts", "is_extra", "named_by")
+    existing = {r[0]: tuple(r[1:]) for r in con.execute(f"SELECT table_id, {', '.join(cols)} FROM dim_table").fetchall()}
     for t in catalogue.tables():
-        row = (t.kind, t.name, t.rows, t.facts, t.extra)
+        row = (t.kind, t.name, t.rows, t.facts, t.extra, t.named_by or None)
         if t.id not in existing:
-            con.execute("INSERT INTO dim_table (table_id, doc_kind, name, row_scheme, yields_facts, is_extra) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", (t.id, *row))
+            con.execute(f"INSERT INTO dim_table (table_id, {', '.join(cols)}) VALUES (?, ?, ?, ?, ?, ?, ?)", (t.id, *row))
         elif existing[t.id] != row:
-            con.execute("UPDATE dim_table SET doc_kind = ?, name = ?, row_scheme = ?, yields_facts = ?, is_extra = ? "
-                        "WHERE table_id = ?", (*row, t.id))
+            con.execute(f"UPDATE dim_table SET {', '.join(c + ' = ?' for c in cols)} WHERE table_id = ?", (*row, t.id))
     ensure_marts(con)

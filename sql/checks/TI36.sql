@@ -3,12 +3,8 @@
 -- other units' codes (无锡 113 above 113001, 113002) is a subtotal and is not added again.
 WITH unit AS (
     SELECT f.document_id, f.table_id, f.entity, coalesce(nullif(f.account_code, ''), f.line_item) AS key,
-           CASE WHEN f.table_id = 'BUD_07' AND f.measure IN ('total', 'value', 'fiscal') THEN 'budget'
-                ELSE f.measure END AS measure,  -- as chk_fact reads it
-           f.amount_wan, regexp_extract(f.entity, '^[0-9]+') AS ecode,
-           CAST(0.5 / pow(10, CASE WHEN strpos(f.amount_text, '.') > 0
-                                   THEN length(f.amount_text) - strpos(f.amount_text, '.') ELSE 0 END)
-                AS DECIMAL(28, 8)) AS half_ulp
+           chk_measure(f.table_id, f.measure, f.header) AS measure, f.amount_wan,
+           regexp_extract(f.entity, '^[0-9]+') AS ecode, printed_half_ulp(f.amount_text) AS half_ulp
     FROM fact_amount f JOIN check_scope sc ON sc.document_id = f.document_id
     WHERE coalesce(f.entity, '') <> ''
 ),

@@ -1,5 +1,7 @@
 -- What the table catalogue says of each table beyond its name (pipelines/catalogue/tables.yaml):
--- whether it prints figures at all (绩效目标表 are text), and whether it is a standard table or a
--- regional extra. Kept in step with the catalogue on every schema check.
+-- whether it prints figures at all (绩效目标表 are text), whether it is a standard table or a
+-- regional extra, and the text that makes it required (NULL: always, for its kind's standard set).
+-- Kept in step with the catalogue on every schema check.
 ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS yields_facts BOOLEAN DEFAULT TRUE;
 ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS is_extra BOOLEAN DEFAULT FALSE;
+ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS named_by VARCHAR;

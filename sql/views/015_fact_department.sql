@@ -9,11 +9,14 @@
 -- A summed row carries n_summed > 1, the sum as amount_text, half_ulp = the rounding of all its
 -- printed terms (half a unit of each one's last printed digit, in 万元), and the first printing's
 -- page and cell box as its lineage.
+-- Half a unit of a figure's last printed digit, in 万元 (amount_text is the figure in 万元 as printed).
+CREATE OR REPLACE MACRO printed_half_ulp(amount_text) AS
+    CAST(0.5 / pow(10, CASE WHEN strpos(amount_text, '.') > 0 THEN length(amount_text) - strpos(amount_text, '.')
+                            ELSE 0 END) AS DECIMAL(28, 8));
+
 CREATE OR REPLACE VIEW v_fact_department AS
 WITH f0 AS (
-    SELECT f.*, CAST(0.5 / pow(10, CASE WHEN strpos(f.amount_text, '.') > 0
-                                        THEN length(f.amount_text) - strpos(f.amount_text, '.') ELSE 0 END)
-                     AS DECIMAL(28, 8)) AS half_ulp
+    SELECT f.*, printed_half_ulp(f.amount_text) AS half_ulp
     FROM fact_amount f
     WHERE coalesce(f.entity, '') = ''
 ),

@@ -14,13 +14,16 @@
 -- 三公 tables printed as 预算数/合计 … keep the budget/final split in the column header when the
 -- parser's measure is the generic 合计/小计 one; a 预算 pack's 三公 table has one value per item (its
 -- 合计 / 财政拨款预算总额 column is the 预算数).
+CREATE OR REPLACE MACRO chk_measure(table_id, measure, header) AS
+    CASE
+        WHEN table_id = 'FIN_09' AND measure NOT IN ('budget', 'final') AND header LIKE '%决算%' THEN 'final'
+        WHEN table_id = 'FIN_09' AND measure NOT IN ('budget', 'final') AND header LIKE '%预算%' THEN 'budget'
+        WHEN table_id = 'BUD_07' AND measure IN ('total', 'value', 'fiscal') THEN 'budget'
+        ELSE measure END;
+
 CREATE OR REPLACE VIEW v_chk_fact AS
 SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item, f.account_name,
-       CASE
-           WHEN f.table_id = 'FIN_09' AND f.measure NOT IN ('budget', 'final') AND f.header LIKE '%决算%' THEN 'final'
-           WHEN f.table_id = 'FIN_09' AND f.measure NOT IN ('budget', 'final') AND f.header LIKE '%预算%' THEN 'budget'
-           WHEN f.table_id = 'BUD_07' AND f.measure IN ('total', 'value', 'fiscal') THEN 'budget'
-           ELSE f.measure END AS measure,
+       chk_measure(f.table_id, f.measure, f.header) AS measure,
        f.measure AS measure_parsed,
        coalesce(nullif(f.account_code, ''), f.line_item) AS key,
        f.amount_wan AS amount,

@@ -277,3 +277,10 @@ CREATE OR REPLACE MACRO chk_unknown_lines(expected, actual, envelope, doc, tid) 
     CASE WHEN abs(actual - expected) > envelope
               AND EXISTS (SELECT 1 FROM chk_fact f WHERE f.document_id = doc AND f.table_id = tid AND f.key = '')
          THEN NULL ELSE expected END;
+
+-- A line total against its part lines in one table (收支总表, 财政拨款收支总表), only where the `gate`
+-- line is printed (NULL: always); a sum over lines the catalogue does not know is insufficient_data.
+CREATE OR REPLACE MACRO chk_line_sum(tid, total, parts, gate) AS TABLE
+SELECT * REPLACE (chk_unknown_lines(expected, actual, envelope, document_id, tid) AS expected)
+FROM chk_compare([tid || ':' || total || ':*'], [tid || ':' || p || ':*' FOR p IN parts], 'eq')
+WHERE gate IS NULL OR document_id IN (SELECT document_id FROM chk_cell WHERE table_id = tid AND key = gate);
