@@ -51,6 +51,13 @@ def parse_corpus(corpus):
     return parsed
 
 
+@pytest.fixture(scope="session")
+def sample_pdfs(tmp_path_factory):
+    """The shipped sample packs, rendered once per session: [(pdf, expected facts csv)]."""
+    from pipelines.generator import generate_sample
+    return generate_sample(tmp_path_factory.mktemp("sample"))
+
+
 @pytest.fixture()
 def warehouse(tmp_path, monkeypatch):
     """An empty, isolated warehouse location (FISCAL_WAREHOUSE) for one test."""

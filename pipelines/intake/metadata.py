@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-import pypdfium2 as pdfium
+from ..pdf.engine import pdfium
 
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
 

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
+from ..pdf.engine import pdfium, pdfium_c
 
 from ..parse.pagetext import page_text
 

@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2 as pdfium
 
+from ..pdf.engine import pdfium
 from .grid import PlumberPage
 from .layout import PageLayout, read_page
 from .pdfium_page import PdfiumPage

@@ -6,7 +6,7 @@ boxes (lines.assemble_lines) puts them back where they are printed.
 """
 from __future__ import annotations
 
-import pypdfium2 as pdfium
+from ..pdf.engine import pdfium
 
 from .lines import assemble_lines
 from .pdfium_page import page_chars

@@ -9,10 +9,11 @@ about ten times faster (grids are identical to 1e-4 pt on the corpus; see tests/
 from __future__ import annotations
 
 import ctypes
+import math
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
+
+from ..pdf.engine import pdfium, pdfium_c
 
 _SKIP = {0, 2, 10, 13, 32, 0xFFFE, 0xFEFF}
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -39,13 +40,45 @@ class Display:
         return left, right, self.mh - top, self.mh - bottom
 
 
+# A glyph of a font that is not embedded in the PDF is drawn with whatever font the machine has
+# (or none): its glyph box is the substitute's, or of zero height when no CJK font is installed.
+# Such characters get a box from what the PDF itself says -- origin, font size, advance width from
+# the PDF's width table, and the ideographic em box -- so the same bytes give the same characters
+# on every machine. Embedded glyphs keep their tight glyph box (from the file, machine-independent).
+EM_DESCENT, EM_ASCENT = -0.12, 0.88  # the ideographic em box around the baseline, in em
+
+
+def _em_box(tp, i: int, font, size: float) -> tuple[float, float, float, float] | None:
+    """(left, right, bottom, top) in PDF user space for character i, from the PDF's own metrics."""
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy) or size <= 0:
+        return None
+    width = ctypes.c_float()
+    if not pdfium_c.FPDFFont_GetGlyphWidth(font, pdfium_c.FPDFText_GetUnicode(tp, i), ctypes.c_float(size),
+                                           ctypes.byref(width)) or width.value <= 0:
+        width.value = size / 2
+    m = pdfium_c.FS_MATRIX()
+    ax, ay, ux, uy = 1.0, 0.0, 0.0, 1.0  # advance and up directions
+    if pdfium_c.FPDFText_GetMatrix(tp, i, m):
+        na, nu = math.hypot(m.a, m.b), math.hypot(m.c, m.d)
+        if na > 0 and nu > 0:
+            ax, ay, ux, uy = m.a / na, m.b / na, m.c / nu, m.d / nu
+    w = width.value
+    xs, ys = [], []
+    for adv in (0.0, w):
+        for up in (EM_DESCENT * size, EM_ASCENT * size):
+            xs.append(ox.value + adv * ax + up * ux)
+            ys.append(oy.value + adv * ay + up * uy)
+    return min(xs), max(xs), min(ys), max(ys)
+
+
 def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dict]:
     """Characters in display coordinates, with the glyph's own box.
 
     Tight glyph boxes keep each character on the line it is printed on: fonts' ascent/descent
     boxes differ wildly between the CJK and the Latin fonts of one sentence (a 12 pt Times digit
     gets a 22 pt box), which merges neighbouring lines. A glyph with no extent (a space) falls
-    back to its font box."""
+    back to its font box; a glyph of a font not embedded in the file gets its em box (_em_box)."""
     d = display or Display(page)
     # text outside the crop box is in the file but not on the page (江苏省人大办公厅2017 p11 carries two
     # more tables below the page's bottom edge): no viewer shows it, so it is not printed
@@ -55,24 +88,35 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
         n = pdfium_c.FPDFText_CountChars(tp.raw)
         rect = pdfium_c.FS_RECTF()
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        embedded: dict[int, bool] = {}
         chars = []
         for i in range(n):
             u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
             if u in _SKIP or u > 0x10FFFF:
                 continue
-            if pdfium_c.FPDFText_GetCharBox(tp.raw, i, left, right, bottom, top) and right.value > left.value \
-                    and top.value > bottom.value:
-                box = (left.value, right.value, bottom.value, top.value)
-            elif pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, rect):
-                box = (rect.left, rect.right, rect.bottom, rect.top)
-            else:
-                continue
+            size = pdfium_c.FPDFText_GetFontSize(tp.raw, i)
+            box = None
+            obj = pdfium_c.FPDFText_GetTextObject(tp.raw, i)
+            font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+            if font:
+                key = ctypes.cast(font, ctypes.c_void_p).value or 0
+                if key not in embedded:
+                    embedded[key] = pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
+                if not embedded[key]:
+                    box = _em_box(tp.raw, i, font, size)
+            if box is None:
+                if pdfium_c.FPDFText_GetCharBox(tp.raw, i, left, right, bottom, top) and right.value > left.value \
+                        and top.value > bottom.value:
+                    box = (left.value, right.value, bottom.value, top.value)
+                elif pdfium_c.FPDFText_GetLooseCharBox(tp.raw, i, rect):
+                    box = (rect.left, rect.right, rect.bottom, rect.top)
+                else:
+                    continue
             cx, cy = (box[0] + box[1]) / 2, (box[2] + box[3]) / 2
             if not (cl - 1 <= cx <= cr + 1 and cb - 1 <= cy <= ct + 1):
                 continue
             x0, x1, t, b = d.box(*box)
-            chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b,
-                          "size": pdfium_c.FPDFText_GetFontSize(tp.raw, i)})
+            chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b, "size": size})
         return chars
     finally:
         tp.close()

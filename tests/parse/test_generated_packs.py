@@ -7,15 +7,8 @@ import csv
 from collections import defaultdict
 from decimal import Decimal
 
-import pytest
 
-from pipelines.generator import generate_sample
 from pipelines.parse.document import parse_document
-
-
-@pytest.fixture(scope="session")
-def sample_pdfs(tmp_path_factory):
-    return generate_sample(tmp_path_factory.mktemp("sample"))
 
 
 def _facts(rows):
