@@ -122,6 +122,12 @@ def measure_rules() -> tuple[dict, ...]:
 
 
 @lru_cache(maxsize=1)
+def measure_parts() -> dict[str, tuple[str, ...]]:
+    """measure -> the measures it is the sum of, where a row prints only those (measures.yaml `derived`)."""
+    return {m: tuple(parts) for m, parts in (_load("measures.yaml").get("derived") or {}).items()}
+
+
+@lru_cache(maxsize=1)
 def measure_compose() -> dict[str, dict[str, str]]:
     """parent measure -> {child measure: measure} (a column under a 上年结转 / 基本支出 … header)."""
     return dict(_load("measures.yaml").get("compose") or {})

@@ -92,7 +92,11 @@ def _keys_of(aliases: tuple) -> tuple:
 
 
 def _match_rules(text: str, rules) -> str:
+    """The measure a header level names. A level led by 其中 is a part of its parent column: the
+    measure it names (其中：基本支出), or `of_which` when it names none (其中：专项资金列入部门预算项目)."""
     k = key(text)
+    if k.startswith("其中") and len(k) > 2:
+        return _match_rules(k[2:].lstrip(":：、"), rules) or "of_which"
     for rule in rules:
         if k in _keys_of(tuple(rule.get("exact", ()))):
             return rule["measure"]

@@ -26,4 +26,9 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
                         (t.id, *row))
         elif existing[t.id] != row:
             con.execute(f"UPDATE dim_table SET {', '.join(c + ' = ?' for c in cols)} WHERE table_id = ?", (*row, t.id))
+    parts = [(m, p) for m, ps in catalogue.measure_parts().items() for p in ps]
+    if sorted(parts) != sorted(con.execute("SELECT measure, part FROM dim_measure_part").fetchall()):
+        con.execute("DELETE FROM dim_measure_part")
+        if parts:
+            con.executemany("INSERT INTO dim_measure_part VALUES (?, ?)", parts)
     ensure_marts(con)
