@@ -74,6 +74,7 @@ class LineItem:
     quantity: str | None = None  # a count (辆, 台（套）), not money
     beside: bool = False  # printed beside a table's own items, not one of its parts (会议费 in a 三公 table)
     total_of_all: bool = False  # a wide table's lone 合计 over its own items and those printed beside
+    qualifies: str | None = None  # the class rows listed under this line in its block are measured as this
     alias_keys: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -137,12 +138,15 @@ def measure_compose() -> dict[str, dict[str, str]]:
 def line_items() -> tuple[LineItem, ...]:
     out = []
     for it in _load("line_items.yaml")["items"]:
-        aliases = tuple(it["aliases"])
+        aliases = tuple(it.get("aliases", ()))
+        if "vocabulary" in it:  # the words of title_words.yaml for a concept (spend.basic: 基本支出, …)
+            dim, concept = it["vocabulary"].split(".")
+            aliases += tuple(title_words()[dim][concept])
         out.append(LineItem(
             id=it["id"], aliases=aliases, side=it.get("side"), tables=tuple(it.get("tables", ())),
             section=it.get("section"), after=it.get("after"), quantity=it.get("quantity"),
             beside=bool(it.get("beside", False)), total_of_all=bool(it.get("total_of_all", False)),
-            alias_keys=tuple(key(a) for a in aliases),
+            qualifies=it.get("qualifies"), alias_keys=tuple(key(a) for a in aliases),
         ))
     return tuple(out)
 

@@ -31,6 +31,18 @@ class Block:
     scheme: str = ""  # what its label column's header says the rows are: function | economic | economic_government
 
     @property
+    def code_groups(self) -> list[list[int]]:
+        """Code columns in runs not broken by a name column: 类|款|项 is one code, a second run beside
+        another name (部门经济 301|01 基本工资 | 政府经济 501|01 工资奖金津补贴) a second classification."""
+        groups: list[list[int]] = []
+        for c in self.code_cols:
+            if groups and not any(groups[-1][-1] < n < c for n in self.name_cols):
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        return groups or [[]]
+
+    @property
     def label_cols(self) -> list[int]:
         return sorted(self.code_cols + self.name_cols)
 

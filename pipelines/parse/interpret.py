@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from .. import catalogue
-from ..catalogue import TableSpec
+from ..catalogue import TableSpec, label_key
 from ..textutil.normalize import key, squash, strip_ordinal
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
-from .keys import (change_row, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
+from .keys import (GENERIC_TOTALS, change_row, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
                    wide_column_items, wide_item_of)
 from .model import Fact, Quantity
 from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
@@ -24,6 +24,7 @@ from .rows import CellRef, Row, body_rows
 
 _DIGITS = re.compile(r"^\d+$")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_OF_WHICH = re.compile(r"^其中[:：、]?")
 _CODE_HEADER_WORDS = {"类", "款", "项", "科目编码", "科目代码", "编码", "代码"}
 
 
@@ -149,6 +150,19 @@ def _label_texts(row: Row, blk: Block, merged: bool = False) -> list[str]:
     return out
 
 
+def _column_years(paths: list[list[str]], roles: list[str]) -> dict[int, int]:
+    """Value columns under a year (2025年预算数 | 2026年预算数), when the header prints more than one year:
+    the earlier years' columns are the prior year's figures."""
+    years = {}
+    for c, r in enumerate(roles):
+        if r != "value":
+            continue
+        ys = [y for level in paths[c] if (y := year_of_row(level))]
+        if ys:
+            years[c] = ys[0]
+    return years if len(set(years.values())) > 1 else {}
+
+
 def _year_rows(rows: list[Row], blks: list[Block]) -> int | None:
     years = [y for row in rows for blk in blks for t in _label_texts(row, blk) if (y := year_of_row(t))]
     return max(years) if len(set(years)) > 1 else None
@@ -188,7 +202,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     wide = spec is not None and spec.rows == "wide"
     named = spec is not None and spec.rows == "named"
     scheme_want = spec.rows if spec is not None else ""
-    states = [_CodeState() for _ in blks]
+    states = [[_CodeState() for _ in blk.code_groups] for blk in blks]
     previous = ["" for _ in blks]
     carried = ["" for _ in blks]  # cross-classified tables: the last row's code, for rows under a merged code cell
     carried_name = ["" for _ in blks]
@@ -197,6 +211,9 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     section = ""
     body_text = []
     latest_year = _year_rows(rows, blks)
+    col_year = _column_years(paths, roles)
+    latest_col_year = max(col_year.values()) if col_year else None
+    group = ["" for _ in blks]  # the spend kind the block's current line qualifies its class rows with
     units = _unit_structured(rows, blks, entity)
     tracker = EntityTracker(caption_entity=entity)
     col_items = wide_column_items({c: paths[c] for c, r in enumerate(roles) if r == "value"}, spec) if wide else {}
@@ -205,10 +222,15 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     for ri, row in enumerate(rows):
         for bi, blk in enumerate(blks):
             name, parts = _label(row, blk, blks)
-            code = states[bi].build(parts) if blk.code_cols and any(parts) else ""
-            if code and not valid_account_code(code):
-                code = ""
-            cross = ""
+            codes = []  # one code per code column group: 部门经济 | 政府经济 side by side (烟台 基本支出表)
+            start = 0
+            for gi, grp in enumerate(blk.code_groups):
+                gparts = parts[start:start + len(grp)]
+                start += len(grp)
+                c_ = states[bi][gi].build(gparts) if any(gparts) else ""
+                codes.append(c_ if c_ and valid_account_code(c_) else "")
+            code = codes[0] if codes else ""
+            cross = "|".join(c_ for c_ in codes[1:] if c_) if code else ""
             pc, pname, pcross = primary_code(_label_texts(row, blk, merged=True), scheme_want,
                                              carried[bi] if crossed[bi] else "")
             if pc:
@@ -251,12 +273,17 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
             ent = tracker.unit_row(unit_name) if unit_name else tracker.current
             qty_unit = quantity_unit(name) if not code else ""
             line_item = ""
+            of_which = False
             scheme = scheme_of(code)
-            unit_row = bool(unit_name) and (not name or key(name) in unit_name) and not code
+            # a row keyed by a unit (its name, or its code in a unit column beside the name) is that unit's total
+            unit_row = bool(unit_name) and not code and (not name or key(name) in unit_name or bool(blk.entity_cols))
             if unit_row:
                 line_item = "total"
             elif not code and not wide:
                 line_item = match_line_item(name, spec, blk.side, section, previous[bi])
+                if not line_item and _OF_WHICH.match(key(name)) and previous[bi]:
+                    # 其中：专项资金列入部门预算的项目 under (1)一般公共预算拨款: a part of the line above
+                    line_item, of_which = previous[bi], True
                 if not line_item and spec is not None and spec.rows == "line" and blk.side != "income":
                     code, scheme = _class_row(name, blk.scheme)
                 if not line_item and not code and not name and n_value_rows <= 2:
@@ -266,8 +293,9 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                     out.issues.append(f"unmapped_row p{values[0][1].page}: {name!r}")
             if line_item in ("total", "income_total", "income_grand_total", "expense_grand_total") and not ent:
                 tracker.total_row()
-            if line_item:
+            if line_item and not of_which:
                 seen[bi].add(line_item)
+                group[bi] = catalogue.line_item_by_id(line_item).qualifies or ""
             previous[bi] = line_item
             if line_item and catalogue.line_item_by_id(line_item).quantity:
                 qty_unit = catalogue.line_item_by_id(line_item).quantity
@@ -275,14 +303,22 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
             row_change = wide and not code and change_row(name)
             for c, ref, cv in values:
                 measure = measure_of(mpaths[c], spec)
-                if row_year and row_year < latest_year:
+                if of_which:
+                    measure = "of_which"
+                elif code and group[bi] and spec is not None and measure == spec.value_measure:
+                    measure = group[bi]  # (2)商品和服务支出 under 2、专项业务经费支出: its project part
+                if row_year and row_year < latest_year or col_year.get(c, latest_col_year) != latest_col_year:
                     measure = "prior_" + measure
                 elif row_change:  # 增减变化金额 under the 2025年/2026年 rows
                     measure = row_change if measure == spec.value_measure else f"{row_change}_{measure}"
                 item = line_item
                 if wide and not code:
-                    item = match_line_item(name, spec) if name else ""
-                    item = item or (col_items[c] if c in col_items else wide_item_of(paths[c], spec))
+                    # items are columns; a row names one only by an item's own name (因公出国 | 预算数 | 决算数),
+                    # not by 合计 over units (西安 三公: 合计 | 121 西安市信访局 rows)
+                    row_item = match_line_item(name, spec) if name else ""
+                    col_item = col_items[c] if c in col_items else wide_item_of(paths[c], spec)
+                    generic = label_key(name) in GENERIC_TOTALS if name else True
+                    item = (row_item if not generic else "") or col_item or row_item
                     if not item:
                         out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r}")
                 if qty_unit:
