@@ -140,6 +140,17 @@ class Fetcher:
             self.log(f"{rep.name}: {item.role} {item.outcome}: {item.url}" + (f" ({item.reason})" if item.reason else ""))
         return item
 
+    def _guarded(self, rep: SourceReport, role: str, url: str, fn, *args) -> None:
+        """One article or attachment: a bug there is reported for it, and the rest of the source goes on."""
+        try:
+            fn(*args)
+        except Exception as exc:
+            if self.writes:
+                self.state.con.rollback()
+            self._item(rep, Item(rep.name, role, url, "failed", f"internal error: {type(exc).__name__}: {exc}"))
+            if self.writes:
+                self.state.con.commit()
+
     def _known(self, url: str):
         return self.state.known(url) if self.state is not None else None
 
@@ -161,7 +172,7 @@ class Fetcher:
                 reasons = "; ".join(it.reason for it in rep.items if it.role == "listing") or "no listing page"
                 rep.error = f"no listing page could be read: {reasons}"
             for url, link in articles.items():
-                self._article(source, rep, url, link)
+                self._guarded(rep, "article", url, self._article, source, rep, url, link)
         except Exception as exc:  # a bug or a broken page must not stop the other sources
             rep.error = f"{type(exc).__name__}: {exc}"
         finally:
@@ -264,7 +275,7 @@ class Fetcher:
                 self._item(rep, Item(rep.name, "attachment", lk.url, "skipped",
                                      f"not a PDF attachment (.{ext}): not downloaded", article_url=url, title=lk.text))
                 continue
-            self._attachment(source, rep, lk, ctx, depth=0)
+            self._guarded(rep, "attachment", lk.url, self._attachment, source, rep, lk, ctx, 0)
 
     # -- an attachment -------------------------------------------------------------------------------------
     def _attachment(self, source: Source, rep: SourceReport, link: Link, ctx: Article, depth: int,
