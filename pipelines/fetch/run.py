@@ -141,7 +141,10 @@ class Fetcher:
         return item
 
     def _guarded(self, rep: SourceReport, role: str, url: str, fn, *args) -> None:
-        """One article or attachment: a bug there is reported for it, and the rest of the source goes on."""
+        """One article or attachment: a bug there is reported for it, and the rest of the source goes on
+        (what it half-recorded in the state store is rolled back; what came before it is kept)."""
+        if self.writes:
+            self.state.con.commit()
         try:
             fn(*args)
         except Exception as exc:
