@@ -54,11 +54,45 @@ def cmd_status(args) -> int:
               + (", any failing rule" if args.all else "") + "; `fiscal check` for details):")
         print_table(["file", "document", "department", "year", "note", "rules failing", "parse check failed"],
                     noted)
+        _coverage(con, args.all)
         fetched_documents(con, args.all)
     finally:
         con.close()
     fetch_runs()
     return 0
+
+
+def _coverage(con, show_all: bool) -> None:
+    """How much of what the packs print is in the warehouse, what needs attention, what is unrecognised."""
+    cov = con.execute("""
+        SELECT d.doc_kind, count(DISTINCT d.document_id) AS documents, coalesce(sum(t.n_figures), 0) AS figures,
+               coalesce(sum(t.n_covered), 0) AS covered,
+               coalesce(CAST(round(100 * sum(t.n_covered) / nullif(sum(t.n_figures), 0), 2) AS VARCHAR) || ' %', '')
+        FROM document d LEFT JOIN document_table t USING (document_id)
+        WHERE d.status = 'loaded' AND d.is_current AND d.doc_kind IN ('budget', 'final')
+        GROUP BY ALL ORDER BY 1""").fetchall()
+    print("\ncoverage (figures printed inside the tables that became facts):")
+    print_table(["kind", "documents", "figures printed", "became facts", "coverage"], cov)
+    att = con.execute("""
+        SELECT d.file_name, left(d.document_id, 12), d.doc_kind, d.department, d.fiscal_year,
+               CASE WHEN d.coverage IS NULL THEN '' ELSE CAST(round(100 * d.coverage, 1) AS VARCHAR) || ' %' END,
+               a.attention
+        FROM v_document_attention a JOIN document d USING (document_id)
+        WHERE d.is_current ORDER BY d.coverage NULLS LAST, d.file_name""").fetchall()
+    print("\nloaded, needing attention (coverage under 95 %, core tables missing, no tables, garbled figures):")
+    print_table(["file", "document", "kind", "department", "year", "coverage", "why"], att)
+    limit = "" if show_all else "LIMIT 20"
+    unknown = con.execute(f"""
+        SELECT d.file_name, left(d.document_id, 12), t.table_id, t.page_start, t.page_end, coalesce(t.title, ''),
+               t.n_facts
+        FROM document_table t JOIN document d USING (document_id)
+        WHERE d.is_current AND t.table_id IN ('BUD_X', 'FIN_X', 'X')
+        ORDER BY d.file_name, t.table_seq {limit}""").fetchall()
+    n = con.execute("""SELECT count(*), count(DISTINCT t.document_id) FROM document_table t JOIN document d
+                       USING (document_id) WHERE d.is_current AND t.table_id IN ('BUD_X', 'FIN_X', 'X')""").fetchone()
+    print(f"\ntables the catalogue does not know, kept with their amounts and left out of the rules: "
+          f"{n[0]} in {n[1]} documents" + ("" if show_all or n[0] <= 20 else " (first 20; --all for every one)") + ":")
+    print_table(["file", "document", "table", "from page", "to page", "title as printed", "facts"], unknown)
 
 
 def fetched_documents(con, every: bool, limit: int = 10) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import catalogue
 from ..textutil.normalize import key
 from ..textutil.numbers import parse_cell
+from . import meaning
 from .rows import Row
 
 _DIGITS = re.compile(r"^\d{2,7}$")
@@ -26,6 +28,7 @@ class Block:
     value_cols: list[int] = field(default_factory=list)
     entity_cols: list[int] = field(default_factory=list)
     side: str = ""  # income | expense | ''
+    scheme: str = ""  # what its label column's header says the rows are: function | economic | economic_government
 
     @property
     def label_cols(self) -> list[int]:
@@ -130,4 +133,16 @@ def blocks(paths: list[list[str]], roles: list[str]) -> list[Block]:
             if s:
                 b.side = s
                 break
+        b.scheme = scheme_of_header("".join("".join(paths[c]) for c in b.label_cols))
     return out
+
+
+def scheme_of_header(text: str) -> str:
+    """function | economic | economic_government | '' from a label column's header (支出功能分科目（按大类）,
+    部门预算支出经济科目, 政府预算支出经济分类科目), read with the title vocabulary (title_words.yaml)."""
+    words = catalogue.title_words()
+    k = key(text)
+    scheme = meaning.read(k).scheme or ""
+    if scheme == "economic" and any(w in k for w in words["government_economic"]):
+        return "economic_government"
+    return scheme

@@ -38,6 +38,7 @@ class Interpretation:
     issues: list[str] = field(default_factory=list)
     has_values: bool = False
     body_text: str = ""
+    garbled: list[tuple[int, tuple]] = field(default_factory=list)  # (page, cell box) of unreadable figures
 
 
 def _text(ref: CellRef | None) -> str:
@@ -234,6 +235,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 elif cv.kind == "text" and cv.printed:
                     if looks_numeric_garbled(cv.printed):
                         out.issues.append(f"garbled_number p{ref.page}: {cv.printed!r} in row {name or code!r}")
+                        out.garbled.append((ref.page, ref.bbox))
                     body_text.append(cv.printed)
             if name:
                 body_text.append(name)
@@ -255,16 +257,8 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 line_item = "total"
             elif not code and not wide:
                 line_item = match_line_item(name, spec, blk.side, section, previous[bi])
-                if not line_item and spec is not None and spec.rows == "line":
-                    cls = match_class(name, "function")
-                    if cls and not _class_form(name):
-                        cls = ""  # 住房保障 under 五、援助其他地区支出 is a 款 (21906), not 类 221
-                    if cls and blk.side != "income":
-                        code, scheme = cls, "function"
-                    else:
-                        cls = match_class(name, "economic")
-                        if cls and blk.side != "income":
-                            code, scheme = cls, "economic"
+                if not line_item and spec is not None and spec.rows == "line" and blk.side != "income":
+                    code, scheme = _class_row(name, blk.scheme)
                 if not line_item and not code and not name and n_value_rows <= 2:
                     line_item = "total"  # the one unlabelled row of a one-row table (收入总表 of 北京/中央)
                 line_item = _grand_total(line_item, seen[bi])
@@ -307,6 +301,19 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
 
 
 _GRAND = {"income_total": ("income_grand_total", "carry_in"), "expense_total": ("expense_grand_total", "carry_out")}
+
+
+def _class_row(name: str, block_scheme: str) -> tuple[str, str]:
+    """(class code, scheme) of a summary-table row that names a 类 (一、一般公共服务支出 / (1)工资福利支出);
+    a block whose header names its classification (西安: 支出功能分科目 | 部门预算支出经济科目 |
+    政府预算支出经济科目 side by side) is read in that scheme only."""
+    for scheme in ((block_scheme,) if block_scheme else ("function", "economic")):
+        cls = match_class(name, scheme)
+        if cls and scheme == "function" and not _class_form(name):
+            cls = ""  # 住房保障 under 五、援助其他地区支出 is a 款 (21906), not 类 221
+        if cls:
+            return cls, "economic" if scheme.startswith("economic") else scheme
+    return "", "line"
 
 
 def _class_form(name: str) -> bool:

@@ -73,8 +73,13 @@ def match_line_item(label: str, spec: TableSpec | None, side: str = "", section:
 
 
 def match_class(label: str, scheme: str) -> str:
+    """The 3-digit class a label names: scheme function, economic (部门预算支出经济分类, 3xx) or
+    economic_government (政府预算支出经济分类, 5xx; 其他支出 is 399 in one and 599 in the other)."""
     k = label_key(label)
-    table = catalogue.function_classes() if scheme == "function" else catalogue.economic_classes()
+    if scheme == "function":
+        table = catalogue.function_classes()
+    else:
+        table = catalogue.economic_classes_of("5" if scheme == "economic_government" else "3")
     if k in table:
         return table[k]
     k2 = re.sub(r"[（(]类[)）]$", "", k)

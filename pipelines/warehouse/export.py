@@ -11,7 +11,8 @@ import duckdb
 
 DOCUMENT_COLUMNS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind", "status",
                     "reason"]
-DOCUMENT_EXTRA = ["is_current", "superseded_by", "copy_of", "n_pages", "parser_version", "unit_printed",
+DOCUMENT_EXTRA = ["is_current", "superseded_by", "copy_of", "n_pages", "parser_version", "unit_printed", "coverage",
+                  "attention",
                   # provenance of a fetched document (document_provenance; empty for files put in the inbox by hand)
                   "source", "article_url", "attachment_url", "published_date", "fetched_at"]
 FACT_COLUMNS = ["document_id", "department", "fiscal_year", "doc_kind", "table_id", "account_scheme", "account_code",
@@ -23,6 +24,8 @@ SELECT document_id, file_name AS file, coalesce(department, '') AS department, c
        coalesce(region, '') AS region, fiscal_year, doc_kind, status, coalesce(reason, '') AS reason,
        is_current, coalesce(superseded_by, '') AS superseded_by, coalesce(copy_of, '') AS copy_of, n_pages,
        parser_version, coalesce(unit_printed, '') AS unit_printed,
+       CASE WHEN coverage IS NULL THEN '' ELSE CAST(round(coverage, 4) AS VARCHAR) END AS coverage,
+       coalesce((SELECT a.attention FROM v_document_attention a WHERE a.document_id = document.document_id), ''),
        coalesce(p.source, '') AS source, coalesce(p.article_url, '') AS article_url,
        coalesce(p.attachment_url, '') AS attachment_url, coalesce(CAST(p.published_date AS VARCHAR), '') AS published_date,
        coalesce(strftime(p.fetched_at, '%Y-%m-%dT%H:%M:%SZ'), '') AS fetched_at
@@ -47,6 +50,25 @@ SELECT f.document_id, coalesce(d.department, '') AS department, f.fiscal_year, f
        d.is_current
 FROM fact_amount f JOIN document d USING (document_id)
 ORDER BY d.file_name, f.document_id, f.table_seq, f.row_index, f.col_index
+"""
+
+TABLE_COLUMNS = ["document_id", "table_seq", "table_id", "title", "label", "page_start", "page_end", "is_empty", "n_rows",
+                 "n_facts", "coverage"]
+TABLE_EXTRA = ["n_figures", "n_covered", "n_garbled", "identified_by", "unit_printed", "unit_source", "note"]
+
+# Every table found in a document, printed empty ones included: catalogue tables by their id, tables
+# with amounts the catalogue does not know as BUD_X / FIN_X (grids of text with no amount are not
+# tables of the pack and are not listed). coverage: share of the figures printed in the table's area
+# that became facts, 0-1, empty when it prints none.
+TABLES_SQL = """
+SELECT t.document_id, t.table_seq, t.table_id, coalesce(t.title, ''), coalesce(t.label, ''), t.page_start, t.page_end,
+       coalesce(t.is_empty, FALSE), coalesce(t.n_rows, 0), coalesce(t.n_facts, 0),
+       CASE WHEN t.coverage IS NULL THEN '' ELSE CAST(round(t.coverage, 4) AS VARCHAR) END,
+       coalesce(t.n_figures, 0), coalesce(t.n_covered, 0), coalesce(t.n_garbled, 0), coalesce(t.identified_by, ''),
+       coalesce(t.unit_printed, ''), coalesce(t.unit_source, ''), coalesce(t.note, '')
+FROM document_table t JOIN document d USING (document_id)
+WHERE t.table_id IS NOT NULL
+ORDER BY d.file_name, t.document_id, t.table_seq
 """
 
 CHECK_COLUMNS = ["document_id", "rule_id", "outcome", "location", "expected", "actual", "diff", "page"]
@@ -100,6 +122,7 @@ def export_canonical(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str,
         "documents.csv": write_csv(con, documents_sql(con), DOCUMENT_COLUMNS + DOCUMENT_EXTRA,
                                    out_dir / "documents.csv"),
         "facts.csv": write_csv(con, FACTS_SQL, FACT_COLUMNS + FACT_EXTRA, out_dir / "facts.csv"),
+        "tables.csv": write_csv(con, TABLES_SQL, TABLE_COLUMNS + TABLE_EXTRA, out_dir / "tables.csv"),
     }
     has_checks = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_check_latest'").fetchone()[0]
     counts["checks.csv"] = write_csv(con, CHECKS_SQL if has_checks else "SELECT 1 WHERE FALSE",

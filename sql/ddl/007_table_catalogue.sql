@@ -5,3 +5,5 @@
 ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS yields_facts BOOLEAN DEFAULT TRUE;
 ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS is_extra BOOLEAN DEFAULT FALSE;
 ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS named_by VARCHAR;
+ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS is_core BOOLEAN DEFAULT FALSE;       -- recall measured; missing: attention
+ALTER TABLE dim_table ADD COLUMN IF NOT EXISTS is_required BOOLEAN DEFAULT FALSE;   -- DI05: every pack prints it

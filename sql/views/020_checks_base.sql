@@ -65,13 +65,13 @@ FROM document d JOIN check_scope s USING (document_id)
 WHERE d.status = 'loaded';
 CREATE OR REPLACE TABLE chk_document AS SELECT * FROM v_chk_document LIMIT 0;
 
--- Standard tables per document: present (identified) and whether printed empty (本表无数据).
+-- Catalogue tables per document: present (identified) and whether printed empty (本表无数据).
 CREATE OR REPLACE VIEW v_chk_table AS
 SELECT t.document_id, t.table_id, bool_and(coalesce(t.is_empty, FALSE)) AS is_empty, min(t.page_start) AS page,
        sum(coalesce(t.n_facts, 0)) AS n_facts, count(*) AS n_parts
 FROM document_table t
 JOIN check_scope s ON s.document_id = t.document_id
-WHERE t.table_id IS NOT NULL
+JOIN dim_table dt ON dt.table_id = t.table_id
 GROUP BY ALL;
 CREATE OR REPLACE TABLE chk_table AS SELECT * FROM v_chk_table LIMIT 0;
 
