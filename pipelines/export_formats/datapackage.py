@@ -65,7 +65,7 @@ FACT_FIELDS = [
     ("bottom", "number", None, "cell box"),
     ("is_current", "boolean", None, "false for superseded revisions and duplicate copies"),
 ]
-DOCUMENT_TYPES = {"fiscal_year": "integer", "n_pages": "integer", "is_current": "boolean"}
+DOCUMENT_TYPES = {"fiscal_year": "integer", "n_pages": "integer", "is_current": "boolean", "published_date": "date"}
 HIERARCHY_FIELDS = [("code", "string"), ("name", "string"), ("level", "integer"), ("level_name", "string"),
                     ("parent_code", "string"), ("class_code", "string")]
 

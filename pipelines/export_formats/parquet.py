@@ -27,7 +27,7 @@ def _quote(p: Path) -> str:
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    docs = _aliased(canonical.DOCUMENTS_SQL, canonical.DOCUMENT_COLUMNS + canonical.DOCUMENT_EXTRA)
+    docs = _aliased(canonical.documents_sql(con), canonical.DOCUMENT_COLUMNS + canonical.DOCUMENT_EXTRA)
     facts = _aliased(canonical.FACTS_SQL, canonical.FACT_COLUMNS + canonical.FACT_EXTRA)
     facts = (f"SELECT * REPLACE (CAST(amount_wan AS DECIMAL(28, 6)) AS amount_wan), amount_wan AS amount_text "
              f"FROM ({facts})")

@@ -12,7 +12,9 @@ import duckdb
 DOCUMENT_COLUMNS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind", "status",
                     "reason"]
 DOCUMENT_EXTRA = ["is_current", "superseded_by", "copy_of", "n_pages", "parser_version", "unit_printed", "coverage",
-                  "attention"]
+                  "attention",
+                  # provenance of a fetched document (document_provenance; empty for files put in the inbox by hand)
+                  "source", "article_url", "attachment_url", "published_date", "fetched_at"]
 FACT_COLUMNS = ["document_id", "department", "fiscal_year", "doc_kind", "table_id", "account_scheme", "account_code",
                 "line_item", "account_name", "measure", "amount_wan", "unit_printed", "page"]
 FACT_EXTRA = ["table_seq", "x0", "top", "x1", "bottom", "is_current"]
@@ -23,9 +25,23 @@ SELECT document_id, file_name AS file, coalesce(department, '') AS department, c
        is_current, coalesce(superseded_by, '') AS superseded_by, coalesce(copy_of, '') AS copy_of, n_pages,
        parser_version, coalesce(unit_printed, '') AS unit_printed,
        CASE WHEN coverage IS NULL THEN '' ELSE CAST(round(coverage, 4) AS VARCHAR) END AS coverage,
-       coalesce((SELECT a.attention FROM v_document_attention a WHERE a.document_id = document.document_id), '')
-FROM document ORDER BY file_name, document_id
+       coalesce((SELECT a.attention FROM v_document_attention a WHERE a.document_id = document.document_id), ''),
+       coalesce(p.source, '') AS source, coalesce(p.article_url, '') AS article_url,
+       coalesce(p.attachment_url, '') AS attachment_url, coalesce(CAST(p.published_date AS VARCHAR), '') AS published_date,
+       coalesce(strftime(p.fetched_at, '%Y-%m-%dT%H:%M:%SZ'), '') AS fetched_at
+FROM document LEFT JOIN (SELECT document_id, source, article_url, attachment_url, published_date, fetched_at
+                         FROM document_provenance) p USING (document_id)
+ORDER BY file_name, document_id
 """
+# a warehouse written before document_provenance existed (it appears at its next ingestion)
+_NO_PROVENANCE = "(SELECT NULL::VARCHAR AS document_id, NULL::VARCHAR AS source, NULL::VARCHAR AS article_url, " \
+                 "NULL::VARCHAR AS attachment_url, NULL::DATE AS published_date, NULL::TIMESTAMP AS fetched_at WHERE FALSE)"
+
+
+def documents_sql(con: duckdb.DuckDBPyConnection) -> str:
+    """DOCUMENTS_SQL for this warehouse (provenance columns empty when it has no document_provenance yet)."""
+    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'document_provenance'").fetchone()[0]
+    return DOCUMENTS_SQL if has else DOCUMENTS_SQL.replace("FROM document_provenance)", f"FROM {_NO_PROVENANCE})")
 
 FACTS_SQL = """
 SELECT f.document_id, coalesce(d.department, '') AS department, f.fiscal_year, f.doc_kind, f.table_id, f.account_scheme,
@@ -103,7 +119,8 @@ def write_csv(con: duckdb.DuckDBPyConnection, sql: str, header: list[str], out: 
 def export_canonical(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {
-        "documents.csv": write_csv(con, DOCUMENTS_SQL, DOCUMENT_COLUMNS + DOCUMENT_EXTRA, out_dir / "documents.csv"),
+        "documents.csv": write_csv(con, documents_sql(con), DOCUMENT_COLUMNS + DOCUMENT_EXTRA,
+                                   out_dir / "documents.csv"),
         "facts.csv": write_csv(con, FACTS_SQL, FACT_COLUMNS + FACT_EXTRA, out_dir / "facts.csv"),
         "tables.csv": write_csv(con, TABLES_SQL, TABLE_COLUMNS + TABLE_EXTRA, out_dir / "tables.csv"),
     }

@@ -4,6 +4,7 @@ Re-ingesting the same bytes (same parser version) changes nothing. A re-saved co
 publication already loaded (same printed text, different bytes) is recorded as a copy and not
 counted twice. A re-published revision (same department, year, kind and pack part; different
 content) becomes current and the older document stays as history (superseded_by).
+A fetched file's provenance sidecar is recorded in document_provenance in the same transaction.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import json
 import duckdb
 import pandas as pd
 
+from ..fetch import provenance
 from ..packs import parts as packs_parts
 from ..packs.link import attach, link_document
 from ..parse.model import DocumentResult
@@ -99,6 +101,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
                 [doc.document_id, doc.file_name, doc.path, doc.size_bytes, doc.n_pages, doc.parser_version,
                  "rejected", doc.reason, doc.evidence.get("reject_code"),
                  quarantine_path, evidence, issues, run_id])
+            provenance.record(con, doc.document_id, doc.path)
             con.execute("COMMIT")
             return "rejected", doc.reason
         if doc.fiscal_year is not None:
@@ -176,6 +179,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             joined = attach(con, doc.document_id)
             if joined and part == "attachment":
                 detail = (detail + "; " if detail else "") + f"attachment of the pack {joined[0][:12]}"
+        provenance.record(con, doc.document_id, doc.path)  # where a fetched file came from (its sidecar)
         con.execute("COMMIT")
         return outcome, detail
     except BaseException:
