@@ -16,7 +16,7 @@ from ..textutil.normalize import key, squash, strip_ordinal
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
-from .keys import (GENERIC_TOTALS, change_row, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
+from .keys import (GENERIC_TOTALS, change_row, names_a_measure, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
                    wide_column_items, wide_item_of)
 from .model import Fact, Quantity
 from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
@@ -150,6 +150,29 @@ def _label_texts(row: Row, blk: Block, merged: bool = False) -> list[str]:
     return out
 
 
+def _unmapped_columns(paths: list[list[str]], blks: list[Block], spec: TableSpec | None) -> set[int]:
+    """Value columns whose printed header names no measure, in a block with several value columns
+    (西安 上年实户资金余额, 备注): `unmapped`, not the table's value measure they would fall back to."""
+    out: set[int] = set()
+    for blk in blks:
+        if len(blk.value_cols) < 2:
+            continue
+        out.update(c for c in blk.value_cols if any(paths[c]) and not names_a_measure(paths[c], spec))
+    return out
+
+
+def _grand_total_columns(mpaths: list[list[str]], blks: list[Block], spec: TableSpec | None) -> set[int]:
+    """A block printing both a 总计 and a 合计 column (西安: 总计 | 部门预算 {合计 …} | 上年实户资金余额): the
+    合计 is the total of the figures beside it, the 总计 the grand total over it and what is added."""
+    out: set[int] = set()
+    for blk in blks:
+        totals = [c for c in blk.value_cols if measure_of(mpaths[c], spec) == "total"]
+        grand = [c for c in totals if mpaths[c] and key(mpaths[c][-1]) == "总计"]
+        if grand and len(totals) > len(grand):
+            out.update(grand)
+    return out
+
+
 def _column_years(paths: list[list[str]], roles: list[str]) -> dict[int, int]:
     """Value columns under a year (2025年预算数 | 2026年预算数), when the header prints more than one year:
     the earlier years' columns are the prior year's figures."""
@@ -214,6 +237,10 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     col_year = _column_years(paths, roles)
     latest_col_year = max(col_year.values()) if col_year else None
     group = ["" for _ in blks]  # the spend kind the block's current line qualifies its class rows with
+    grand = _grand_total_columns(mpaths, blks, spec)
+    unmapped = set() if wide else _unmapped_columns(paths, blks, spec)
+    for c in sorted(unmapped):
+        out.issues.append(f"unmapped_column: {'/'.join(paths[c])!r}")
     units = _unit_structured(rows, blks, entity)
     tracker = EntityTracker(caption_entity=entity)
     col_items = wide_column_items({c: paths[c] for c, r in enumerate(roles) if r == "value"}, spec) if wide else {}
@@ -281,9 +308,12 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 line_item = "total"
             elif not code and not wide:
                 line_item = match_line_item(name, spec, blk.side, section, previous[bi])
-                if not line_item and _OF_WHICH.match(key(name)) and previous[bi]:
-                    # 其中：专项资金列入部门预算的项目 under (1)一般公共预算拨款: a part of the line above
-                    line_item, of_which = previous[bi], True
+                if not line_item and _OF_WHICH.match(key(name)):
+                    # 其中：X is X when X is a line of its own (其中：（一）因公出国（境）支出), else a part of the
+                    # line above (其中：专项资金列入部门预算的项目 under (1)一般公共预算拨款)
+                    line_item = match_line_item(_OF_WHICH.sub("", key(name)), spec, blk.side, section, previous[bi])
+                    if not line_item and previous[bi]:
+                        line_item, of_which = previous[bi], True
                 if not line_item and spec is not None and spec.rows == "line" and blk.side != "income":
                     code, scheme = _class_row(name, blk.scheme)
                 if not line_item and not code and not name and n_value_rows <= 2:
@@ -301,26 +331,39 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 qty_unit = catalogue.line_item_by_id(line_item).quantity
             row_year = year_of_row(name) if latest_year else None
             row_change = wide and not code and change_row(name)
+            # a wide table's rows may be its measures (三公: items are columns, rows 预算数 | 决算数)
+            row_item = match_line_item(_OF_WHICH.sub("", key(name)), spec) if wide and not code and name else ""
+            row_measure = measure_of([name], spec) if wide and not code and name and not row_change \
+                and not row_item else ""
+            row_measure = "" if row_measure == "of_which" else row_measure
+            if wide and not code:
+                # items are columns (因公出国 | 公务接待费 …) unless the row names one (行政经费 | “三公”经费 |
+                # 其中：因公出国 rows of 广州 表8); a row of 合计, a unit (西安 121 西安市信访局), a year or a measure
+                # (预算数 | 决算数) takes each column's item; a row naming something else is no item at all
+                row_is_item_free = not name or label_key(name) in GENERIC_TOTALS or bool(
+                    row_measure or row_change or row_year or unit_name or year_of_row(name))
+                wide_row_items = {}
+                for c, ref, cv in values:
+                    col_item = col_items[c] if c in col_items else wide_item_of(paths[c], spec)
+                    wide_row_items[c] = (col_item or row_item) if row_is_item_free else row_item
+                    if not wide_row_items[c]:
+                        out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r} in row {name!r}")
             for c, ref, cv in values:
-                measure = measure_of(mpaths[c], spec)
+                measure = "grand_total" if c in grand else "unmapped" if c in unmapped else measure_of(mpaths[c], spec)
                 if of_which:
                     measure = "of_which"
+                elif row_measure and row_measure != spec.value_measure and measure == spec.value_measure:
+                    measure = row_measure
                 elif code and group[bi] and spec is not None and measure == spec.value_measure:
                     measure = group[bi]  # (2)商品和服务支出 under 2、专项业务经费支出: its project part
-                if row_year and row_year < latest_year or col_year.get(c, latest_col_year) != latest_col_year:
+                if (row_year and row_year < latest_year or col_year.get(c, latest_col_year) != latest_col_year) \
+                        and not measure.startswith("prior_"):
                     measure = "prior_" + measure
                 elif row_change:  # 增减变化金额 under the 2025年/2026年 rows
                     measure = row_change if measure == spec.value_measure else f"{row_change}_{measure}"
                 item = line_item
                 if wide and not code:
-                    # items are columns; a row names one only by an item's own name (因公出国 | 预算数 | 决算数),
-                    # not by 合计 over units (西安 三公: 合计 | 121 西安市信访局 rows)
-                    row_item = match_line_item(name, spec) if name else ""
-                    col_item = col_items[c] if c in col_items else wide_item_of(paths[c], spec)
-                    generic = label_key(name) in GENERIC_TOTALS if name else True
-                    item = (row_item if not generic else "") or col_item or row_item
-                    if not item:
-                        out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r}")
+                    item = wide_row_items[c]
                 if qty_unit:
                     out.quantities.append(Quantity(seq, table_id, line_item, name, cv.value, qty_unit, ref.page,
                                                    ref.bbox))

@@ -9,7 +9,8 @@ from ..catalogue import LineItem, TableSpec, label_key
 from ..textutil.normalize import key
 from . import meaning
 
-_CODE_PREFIX = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)\s*[\-—_、.．]?\s*(.*)$")
+# '2010101 行政运行', '2010101-行政运行', '[201]一般公共服务支出' (广州), '【30101】基本工资'
+_CODE_PREFIX = re.compile(r"^[\[【（(]?(\d{3}(?:\d{2}){0,2})(?!\d)[\]】）)]?\s*[\-—_、.．]?\s*(.*)$")
 _QTY_UNIT = re.compile(r"[（(](辆|台（套）|台\(套\)|台|套|个|人|人次|批次|项|处|平方米|户)[)）]")
 
 
@@ -111,6 +112,12 @@ def measure_of(path: list[str], spec: TableSpec | None) -> str:
     return _measure_of(tuple(path), spec.id if spec is not None else None)
 
 
+def names_a_measure(path: list[str], spec: TableSpec | None) -> bool:
+    """Does any level of a column header name a measure (else the column falls back to the table's)?"""
+    rules = list(spec.measures if spec else ()) + list(catalogue.measure_rules())
+    return any(_match_rules(level, rules) for level in path if level)
+
+
 @lru_cache(maxsize=8192)
 def _measure_of(path: tuple, spec_id: str | None) -> str:
     spec = catalogue.tables_by_id().get(spec_id) if spec_id else None
@@ -137,7 +144,8 @@ def _fund_scope(spec: TableSpec | None) -> set[str]:
     out: set[str] = set()
     for pattern in (spec.meaning if spec is not None else ()):
         fund = pattern.get("fund")
-        out.update(f for f in (fund if isinstance(fund, list) else [fund]) if f not in (None, "any", "none"))
+        if isinstance(fund, str) and fund not in ("any", "none"):  # only a table that is about that fund alone
+            out.add(fund)
     return out
 
 
