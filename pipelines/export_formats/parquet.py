@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from ..warehouse import export as canonical
+from .atomic import replacing
 
 
 def _aliased(sql: str, columns: list[str]) -> str:
@@ -15,9 +16,8 @@ def _aliased(sql: str, columns: list[str]) -> str:
 
 
 def _copy(con: duckdb.DuckDBPyConnection, sql: str, out: Path) -> int:
-    tmp = out.with_name(out.name + ".tmp")
-    con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
-    tmp.replace(out)
+    with replacing(out) as tmp:
+        con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
     return con.execute(f"SELECT count(*) FROM read_parquet('{_quote(out)}')").fetchone()[0]
 
 

@@ -1,6 +1,8 @@
 """The canonical export (see shared/spec/disclosure-model.md): UTF-8 CSVs with a header row.
 
 The contract's columns come first, in order; extra columns follow and never change their meaning.
+Text that a spreadsheet would run as a formula (a file named `=HYPERLINK(…).pdf`) is written with a
+leading apostrophe; numeric columns keep their numbers (export_formats/cells.py).
 """
 from __future__ import annotations
 
@@ -8,6 +10,9 @@ import csv
 from pathlib import Path
 
 import duckdb
+
+from ..export_formats.atomic import replacing
+from ..export_formats.cells import neutralize, numeric
 
 DOCUMENT_COLUMNS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind", "status",
                     "reason"]
@@ -88,6 +93,11 @@ ORDER BY d.file_name, c.document_id, c.rule_id, c.page NULLS FIRST, c.location
 """
 
 
+# Columns that hold numbers by contract (amount_wan is an exact decimal string): written as they are.
+NUMERIC_COLUMNS = frozenset({"fiscal_year", "n_pages", "amount_wan", "page", "table_seq", "x0", "top", "x1", "bottom",
+                             "expected", "actual", "diff", "envelope"})
+
+
 def _fmt(v) -> str:
     if v is None:
         return ""
@@ -99,10 +109,11 @@ def _fmt(v) -> str:
 
 
 def write_csv(con: duckdb.DuckDBPyConnection, sql: str, header: list[str], out: Path) -> int:
+    """Write the query's rows under `header` into `out`, atomically (a failed write leaves the old file)."""
     cur = con.execute(sql)
+    cells = [numeric if c in NUMERIC_COLUMNS else neutralize for c in header]
     n = 0
-    tmp = out.with_name(out.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with replacing(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(header)
         while True:
@@ -110,9 +121,8 @@ def write_csv(con: duckdb.DuckDBPyConnection, sql: str, header: list[str], out: 
             if not rows:
                 break
             for r in rows:
-                w.writerow([_fmt(v) for v in r])
+                w.writerow([cell(_fmt(v)) for cell, v in zip(cells, r)])
                 n += 1
-    tmp.replace(out)
     return n
 
 
