@@ -56,7 +56,9 @@ def _title_in(lines: list[Line], kind: str | None):
         parse_caption(ln.text).entity or parse_caption(ln.text).unit)]
     for i in range(len(lines) - 1, -1, -1):
         m = match_title(lines[i].text, kind)
-        joined = match_title(lines[i - 1].text + lines[i].text, kind) if i > 0 else None
+        # a title wrapped over two lines (a line that is only a label, unit or entity wraps nothing)
+        joined = match_title(lines[i - 1].text + lines[i].text, kind) \
+            if i > 0 and parse_caption(lines[i].text).title_text else None
         if m and joined and joined.specs != m.specs and _title_head(lines[i - 1].text):
             return joined  # a wrapped title: "…“三公”经费、会议费、培训费" / "支出预算表" is not 支出预算表
         if m or joined:

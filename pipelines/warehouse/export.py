@@ -95,7 +95,8 @@ ORDER BY d.file_name, c.document_id, c.rule_id, c.page NULLS FIRST, c.location
 
 # Columns that hold numbers by contract (amount_wan is an exact decimal string): written as they are.
 NUMERIC_COLUMNS = frozenset({"fiscal_year", "n_pages", "amount_wan", "page", "table_seq", "x0", "top", "x1", "bottom",
-                             "expected", "actual", "diff", "envelope"})
+                             "expected", "actual", "diff", "envelope", "page_start", "page_end", "n_rows", "n_facts",
+                             "coverage", "n_figures", "n_covered", "n_garbled"})
 
 
 def _fmt(v) -> str:
