@@ -158,3 +158,31 @@ def document(document_id: str) -> dict | None:
     df = query("""SELECT document_id, file_name, source_path, n_pages, department, fiscal_year, doc_kind
                   FROM document WHERE document_id = ?""", [document_id])
     return None if df.empty else df.iloc[0].to_dict()
+
+
+def coverage_documents(region: str | None, department_key: int | None) -> pd.DataFrame:
+    """Current budget/final documents: figures printed in their tables, how many became facts, and why a
+    document needs attention (v_document_attention)."""
+    return query("""
+        SELECT d.document_id, d.file_name, d.department, d.fiscal_year, d.doc_kind,
+               coalesce(sum(t.n_figures), 0) AS n_figures, coalesce(sum(t.n_covered), 0) AS n_covered,
+               coalesce(sum(t.n_garbled), 0) AS n_garbled, d.coverage,
+               count(t.table_id) FILTER (WHERE t.table_id IN ('BUD_X', 'FIN_X', 'X')) AS n_unrecognised,
+               coalesce(any_value(a.attention), '') AS attention
+        FROM document d
+        LEFT JOIN document_table t USING (document_id)
+        LEFT JOIN v_document_attention a USING (document_id)
+        WHERE d.status = 'loaded' AND d.is_current AND d.doc_kind IN ('budget', 'final')
+          AND (? IS NULL OR d.region = ?) AND (? IS NULL OR d.department_key = ?)
+        GROUP BY ALL ORDER BY attention = '', d.coverage NULLS LAST, d.file_name""",
+                 [region, region, department_key, department_key])
+
+
+def unrecognised_tables(region: str | None, department_key: int | None) -> pd.DataFrame:
+    """Tables with amounts the catalogue does not know (BUD_X / FIN_X): kept, left out of the rules."""
+    return query("""
+        SELECT d.document_id, d.file_name, t.table_id, t.title, t.page_start, t.page_end, t.n_facts
+        FROM document_table t JOIN document d USING (document_id)
+        WHERE d.is_current AND t.table_id IN ('BUD_X', 'FIN_X', 'X')
+          AND (? IS NULL OR d.region = ?) AND (? IS NULL OR d.department_key = ?)
+        ORDER BY d.file_name, t.table_seq""", [region, region, department_key, department_key])

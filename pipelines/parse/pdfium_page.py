@@ -83,6 +83,35 @@ def _em_box(tp, i: int, font, font_size: float, matrix) -> tuple[float, float, f
     return min(xs), max(xs), min(ys), max(ys)
 
 
+def _text_profile(page: pdfium.PdfPage) -> tuple[bool, bool]:
+    """(every text object's font is embedded, every text object is set at unit scale), from the page's
+    objects (forms included): on such a page, the common one, characters need no per-character font
+    or matrix look-up."""
+    all_embedded = unit_scale = True
+    m = pdfium_c.FS_MATRIX()
+
+    def walk(objects, scale: float) -> None:
+        nonlocal all_embedded, unit_scale
+        for obj in objects:
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                if all_embedded:
+                    font = pdfium_c.FPDFTextObj_GetFont(obj)
+                    all_embedded = not font or pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
+                if unit_scale and pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+                    unit_scale = abs(scale * math.hypot(m.c, m.d) - 1.0) <= 1e-6
+                if not (all_embedded or unit_scale):
+                    return
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                s = math.hypot(m.c, m.d) if pdfium_c.FPDFPageObj_GetMatrix(obj, m) else 1.0
+                walk((pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(pdfium_c.FPDFFormObj_CountObjects(obj))),
+                     scale * s)
+
+    raw = page.raw
+    walk((pdfium_c.FPDFPage_GetObject(raw, j) for j in range(pdfium_c.FPDFPage_CountObjects(raw))), 1.0)
+    return all_embedded, unit_scale
+
+
 def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dict]:
     """Characters in display coordinates, with the glyph's own box.
 
@@ -99,6 +128,7 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
         n = pdfium_c.FPDFText_CountChars(tp.raw)
         rect = pdfium_c.FS_RECTF()
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        all_embedded, unit_scale = _text_profile(page)
         embedded: dict[int, bool] = {}
         chars = []
         for i in range(n):
@@ -106,16 +136,18 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
             if u in _SKIP or u > 0x10FFFF:
                 continue
             font_size = pdfium_c.FPDFText_GetFontSize(tp.raw, i)
-            matrix = _char_matrix(tp.raw, i)
+            matrix = _IDENTITY[:4] if unit_scale else _char_matrix(tp.raw, i)
             box = None
-            obj = pdfium_c.FPDFText_GetTextObject(tp.raw, i)
-            font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-            if font:
-                key = ctypes.cast(font, ctypes.c_void_p).value or 0
-                if key not in embedded:
-                    embedded[key] = pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
-                if not embedded[key]:
-                    box = _em_box(tp.raw, i, font, font_size, matrix)
+            if not all_embedded:
+                obj = pdfium_c.FPDFText_GetTextObject(tp.raw, i)
+                font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+                if font:
+                    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+                    if key not in embedded:
+                        embedded[key] = pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
+                    if not embedded[key]:
+                        matrix = _char_matrix(tp.raw, i)
+                        box = _em_box(tp.raw, i, font, font_size, matrix)
             if box is None:
                 if pdfium_c.FPDFText_GetCharBox(tp.raw, i, left, right, bottom, top) and right.value > left.value \
                         and top.value > bottom.value:
@@ -129,13 +161,14 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
                 continue
             x0, x1, t, b = d.box(*box)
             chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b,
-                          "size": printed_size(font_size, matrix)})
+                          "size": font_size if unit_scale else printed_size(font_size, matrix)})
         return without_overprint(chars)
     finally:
         tp.close()
 
 
 OVERPRINT = 0.35  # a repeat within this share of the glyph's width and height is the same glyph drawn again
+OVERPRINT_CELL = 3.0  # pt: grid the repeats are looked for on (a copy up to half a cell away is always found)
 
 
 def without_overprint(chars: list[dict]) -> list[dict]:
@@ -144,28 +177,32 @@ def without_overprint(chars: list[dict]) -> list[dict]:
     Word processors fake bold type by drawing each glyph several times, a fraction of a point apart
     (西安's 部门综合预算 tables: "222000222222年年年部部部门门门…"); pdfium keeps every copy. A copy is the
     same character whose box is offset by less than OVERPRINT of its size in both directions; two
-    equal characters printed side by side are a whole advance apart and both stay."""
+    equal characters printed side by side are a whole advance apart and both stay. Characters are
+    bucketed on a grid of OVERPRINT_CELL pt; a copy is looked for in its bucket and the nearest
+    neighbouring one on each axis."""
     out: list[dict] = []
     seen: dict[tuple[str, int, int], list[dict]] = {}
+    cell = OVERPRINT_CELL
     for ch in chars:
         w = max(ch["x1"] - ch["x0"], 0.5)
         h = max(ch["bottom"] - ch["top"], 0.5)
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        bx, by = int(cx // 4), int(cy // 4)
+        fx, fy = cx / cell, cy / cell
+        bx, by = int(fx), int(fy)
+        nx = bx - 1 if fx - bx < 0.5 else bx + 1
+        ny = by - 1 if fy - by < 0.5 else by + 1
+        text = ch["text"]
         dup = False
-        for kx in (bx - 1, bx, bx + 1):
-            for ky in (by - 1, by, by + 1):
-                for o in seen.get((ch["text"], kx, ky), ()):
-                    if abs((o["x0"] + o["x1"]) / 2 - cx) < OVERPRINT * w and abs((o["top"] + o["bottom"]) / 2 - cy) < OVERPRINT * h:
-                        dup = True
-                        break
-                if dup:
+        for kx, ky in ((bx, by), (nx, by), (bx, ny), (nx, ny)):
+            for o in seen.get((text, kx, ky), ()):
+                if abs((o["x0"] + o["x1"]) / 2 - cx) < OVERPRINT * w and abs((o["top"] + o["bottom"]) / 2 - cy) < OVERPRINT * h:
+                    dup = True
                     break
             if dup:
                 break
         if dup:
             continue
-        seen.setdefault((ch["text"], bx, by), []).append(ch)
+        seen.setdefault((text, bx, by), []).append(ch)
         out.append(ch)
     return out
 

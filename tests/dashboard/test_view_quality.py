@@ -7,7 +7,11 @@ from apptest import app, frame, no_errors, view
 def test_quality_overview_worst_documents_rules_and_trend(use_dq):
     at = view(app(), "quality")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"已检查文件": "25 / 25", "有不符的文件": "1", "不符": "1", "尾数误差": "6"}
+    assert {k: metrics[k] for k in ("已检查文件", "有不符的文件", "不符", "尾数误差")} == \
+        {"已检查文件": "25 / 25", "有不符的文件": "1", "不符": "1", "尾数误差": "6"}
+    # every figure the sample prints in its tables is a fact; nothing needs attention
+    assert (metrics["覆盖率"], metrics["需要关注的文件"]) == ("100.00%", "0")
+    assert metrics["表内数字"] == metrics["已入库"] and int(metrics["表内数字"].replace(",", "")) > 5000
     worst = frame(at, "不符率（%）")
     assert worst.iloc[0][["文件", "状态", "不符", "通过"]].tolist() == \
         ["shifan_jkzx_2024_final_revised.pdf", "有不符", 1, 15]

@@ -30,6 +30,8 @@ def render(sel) -> None:
     if checked.empty:
         st.info("尚无规则检查结果（运行 `fiscal check` 后在此显示）。")
 
+    _coverage(sel.region, dkey)
+
     st.subheader("问题最多的文件")
     worst = current.head(20)
     st.dataframe(pd.DataFrame({
@@ -94,3 +96,35 @@ def render(sel) -> None:
 def _finding_label(f) -> str:
     page = "" if pd.isna(f["page"]) else f" 第{int(f['page'])}页"
     return f"{label('outcomes', f['outcome'])} {f['rule_id']} · {f['file_name']}{page} · {f['location'] or ''}"
+
+
+def _coverage(region, dkey) -> None:
+    """How much of what the packs print became facts; documents needing attention; unrecognised tables."""
+    cov = data.coverage_documents(region, dkey)
+    st.subheader("提取覆盖率")
+    if cov.empty:
+        st.caption("尚无预算或决算文件。")
+        return
+    figures, covered = int(cov["n_figures"].sum()), int(cov["n_covered"].sum())
+    c = st.columns(4)
+    c[0].metric("表内数字", f"{figures:,}")
+    c[1].metric("已入库", f"{covered:,}")
+    c[2].metric("覆盖率", f"{100 * covered / figures:.2f}%" if figures else "—")
+    c[3].metric("需要关注的文件", int((cov["attention"] != "").sum()))
+    attention = cov[cov["attention"] != ""]
+    if not attention.empty:
+        st.dataframe(pd.DataFrame({
+            "文件": attention["file_name"], "部门": attention["department"].fillna(""),
+            "年度": attention["fiscal_year"], "类型": [label("doc_kinds", k) for k in attention["doc_kind"]],
+            "覆盖率（%）": [None if pd.isna(v) else round(100 * v, 1) for v in attention["coverage"]],
+            "原因": attention["attention"],
+        }), hide_index=True, key="dq_attention_df")
+    unknown = data.unrecognised_tables(region, dkey)
+    if not unknown.empty:
+        st.caption(f"目录外的表（{len(unknown)} 张）：保留其数字，不参与规则检查。")
+        st.dataframe(pd.DataFrame({
+            "文件": unknown["file_name"], "表": unknown["table_id"], "标题": unknown["title"].fillna(""),
+            "页码": [f"{a}–{b}" if a != b else str(a) for a, b in zip(unknown["page_start"], unknown["page_end"])],
+            "数字": unknown["n_facts"],
+            "原文": [source_link(r.document_id, r.page_start) for r in unknown.itertuples()],
+        }), hide_index=True, column_config={"原文": link_column()}, key="dq_unknown_df")
