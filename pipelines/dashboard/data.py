@@ -174,7 +174,7 @@ def coverage_documents(region: str | None, department_key: int | None) -> pd.Dat
         LEFT JOIN v_document_attention a USING (document_id)
         WHERE d.status = 'loaded' AND d.is_current AND d.doc_kind IN ('budget', 'final')
           AND (? IS NULL OR d.region = ?) AND (? IS NULL OR d.department_key = ?)
-        GROUP BY ALL ORDER BY attention = '', d.coverage NULLS LAST, d.file_name""",
+        GROUP BY ALL ORDER BY coalesce(any_value(a.attention), '') = '', d.coverage NULLS LAST, d.file_name""",
                  [region, region, department_key, department_key])
 
 
