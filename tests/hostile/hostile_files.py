@@ -163,3 +163,125 @@ def hostile_names(folder: Path, data: bytes) -> dict[str, Path]:
     long_path.write_bytes(data + b"%path_over_300_chars\n")
     out["path_over_300_chars"] = long_path
     return out
+
+
+# ------------------------------------------------------------------ resource attacks (hand-written PDFs)
+
+def raw_pdf(dst: Path, objects: list[bytes], root: int = 1) -> Path:
+    """A PDF of the given object bodies (object n is objects[n - 1]) with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    dst.write_bytes(bytes(out))
+    return dst
+
+
+def deflated_spaces(inflated_mb: int, prefix: bytes = b"") -> bytes:
+    """A zlib stream of prefix + inflated_mb MiB of spaces, about 1 KB per MiB (a block after a full
+    flush is self-contained, so one compressed MiB is repeated instead of compressing gigabytes)."""
+    import zlib
+
+    c = zlib.compressobj(9)
+    head = c.compress(prefix) + c.flush(zlib.Z_FULL_FLUSH)
+    block = c.compress(b" " * (1 << 20)) + c.flush(zlib.Z_FULL_FLUSH)
+    return head + block * inflated_mb + c.flush()
+
+
+def stream_obj(data: bytes, extra: bytes = b"/Filter /FlateDecode") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def bomb(dst: Path, inflated_mb: int = 1200, pages: int = 1) -> Path:
+    """Text pages whose content streams each inflate to inflated_mb MiB of spaces after a line of
+    text (the issue's bomb: a 1.2 MB file whose page content inflates to 1.2 GB)."""
+    text = b"BT /F1 24 Tf 72 720 Td (Decompression bomb test page) Tj ET\n"
+    content = deflated_spaces(inflated_mb, text)
+    n_fixed = 3  # catalog, pages, font
+    kids = b" ".join(b"%d 0 R" % (n_fixed + 1 + 2 * i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i in range(pages):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (n_fixed + 2 + 2 * i))
+        objects.append(stream_obj(content))
+    return raw_pdf(dst, objects)
+
+
+# ------------------------------------------------------------------ text layers and page order
+
+def garbled_text_layer(src: Path, dst: Path) -> Path:
+    """The pack with its Chinese font's code-to-Unicode map gone: the CID font's /Encoding
+    /UniGB-UCS2-H (codes are Unicode) becomes /Identity-H (codes are glyph ids), so every Chinese
+    character comes out as some other, mostly rare, character; the figures (Times) stay readable.
+    Same length, so the cross-reference offsets still hold."""
+    data = src.read_bytes()
+    assert data.count(b"/UniGB-UCS2-H") == 1
+    dst.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  "))
+    return dst
+
+
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+         "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex "
+         "ea commodo consequat. Total 1,234.56 and 2,345.67.")
+
+
+def lorem_ipsum(dst: Path, pages: int = 3) -> Path:
+    c = Canvas(str(dst), invariant=1)
+    for _ in range(pages):
+        y = 800
+        for i in range(40):
+            c.drawString(40, y, (LOREM * 2)[(i * 37) % len(LOREM):][:95])
+            y -= 18
+        c.showPage()
+    c.save()
+    return dst
+
+
+def concatenated_twice(src: Path, dst: Path) -> Path:
+    """The pack followed by itself (a download glued twice): every table printed twice."""
+    import pypdfium2 as pdfium
+
+    pdf, out = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    try:
+        out.import_pages(pdf)
+        out.import_pages(pdf)
+        out.save(str(dst))
+    finally:
+        out.close()
+        pdf.close()
+    return dst
+
+
+def rotated(src: Path, dst: Path, degrees: int = 90) -> Path:
+    """Every page turned by /Rotate (as a viewer saves pages turned by its user); the content stays upright."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        for i in range(len(pdf)):
+            pdf[i].set_rotation(degrees)
+        pdf.save(str(dst))
+    finally:
+        pdf.close()
+    return dst
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """Things named *.pdf that are not files: a FIFO, a link to /dev/zero, a symbolic link loop and
+    a broken link."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {"fifo": folder / "pipe.pdf", "dev_zero": folder / "zero.pdf", "loop": folder / "loop.pdf",
+           "broken": folder / "gone.pdf"}
+    os.mkfifo(out["fifo"])
+    os.symlink("/dev/zero", out["dev_zero"])
+    os.symlink(out["loop"].name, out["loop"])
+    os.symlink(folder / "no_such_target.pdf", out["broken"])
+    return out
