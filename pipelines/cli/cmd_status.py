@@ -45,6 +45,10 @@ def cmd_status(args) -> int:
         print("\nlast runs:")
         print_table(["run", "trigger", "started", "finished", "files", "loaded", "unchanged", "rejected", "rules",
                      "note"], runs)
+        if runs and runs[0][8] and not runs[0][8].startswith("rules evaluated"):
+            print(f"rules of run {runs[0][0]}: {runs[0][8]}")  # in full: the table cuts long cells
+        if runs and runs[0][9]:
+            print(f"run {runs[0][0]} {runs[0][9]}")
         where = "" if args.all else "WHERE status <> 'loaded' OR NOT is_current"
         docs = con.execute(f"""SELECT file_name, left(document_id, 12), status, doc_kind, department, fiscal_year,
                                       CASE WHEN copy_of IS NOT NULL THEN 'copy of ' || left(copy_of, 12)

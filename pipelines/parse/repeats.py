@@ -3,8 +3,8 @@
 A pack concatenated with itself (a download glued twice, a reprint in an appendix) prints every
 table twice; loaded as read, every fact would be doubled and every sum the marts take would be
 twice the truth. A table whose catalogue id and every figure (code or line, measure, amount,
-sub-unit, side) equal an earlier table's of the same document is a repeat (so is a second table
-printed empty with the same note): its facts and
+sub-unit, side) equal an earlier table's of the same document is a repeat (so is, in such a pack,
+a second table printed empty with the same note): its facts and
 quantities are dropped, the table stays listed with an issue naming the table it repeats, and
 the document gets a note (document.evidence["repeated_tables"]). Rules DI06 (a table yields figures)
 and DI10 (figures printed on a table page became facts) leave out tables whose issues say
@@ -27,6 +27,7 @@ def drop_repeats(doc: DocumentResult) -> list[dict]:
         by_seq.setdefault(f.table_seq, []).append(f)
     first: dict[tuple, object] = {}
     repeats: list[dict] = []
+    empty: list[tuple] = []  # (table, the table it repeats) of tables printed empty
     for t in doc.tables:
         facts = by_seq.get(t.seq, [])
         if not t.table_id or (not facts and not t.empty):
@@ -36,11 +37,21 @@ def drop_repeats(doc: DocumentResult) -> list[dict]:
             first[key] = t
             continue
         orig = first[key]
+        if not facts:
+            empty.append((t, orig))
+            continue
         t.issues.append(f"repeat of table {orig.seq} ({orig.table_id}, pages {orig.page_start}-{orig.page_end}) "
-                        + (f"with the same {len(facts)} figures: not loaded twice" if facts else "printed empty"))
+                        f"with the same {len(facts)} figures: not loaded twice")
         repeats.append({"seq": t.seq, "table_id": t.table_id, "pages": [t.page_start, t.page_end],
                         "repeats_seq": orig.seq, "repeats_pages": [orig.page_start, orig.page_end],
                         "facts": len(facts)})
+    # an empty table printed twice is no sign of a repeated pack (西安 packs print some twice); in a
+    # pack whose tables repeat, it is one more repeat
+    for t, orig in empty if repeats else ():
+        t.issues.append(f"repeat of table {orig.seq} ({orig.table_id}, pages {orig.page_start}-{orig.page_end}) "
+                        "printed empty")
+        repeats.append({"seq": t.seq, "table_id": t.table_id, "pages": [t.page_start, t.page_end],
+                        "repeats_seq": orig.seq, "repeats_pages": [orig.page_start, orig.page_end], "facts": 0})
     if repeats:
         dropped = {r["seq"] for r in repeats}
         doc.facts = [f for f in doc.facts if f.table_seq not in dropped]

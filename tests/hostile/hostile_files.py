@@ -165,54 +165,9 @@ def hostile_names(folder: Path, data: bytes) -> dict[str, Path]:
     return out
 
 
-# ------------------------------------------------------------------ resource attacks (hand-written PDFs)
+# ------------------------------------------------------------------ resource attacks
 
-def raw_pdf(dst: Path, objects: list[bytes], root: int = 1) -> Path:
-    """A PDF of the given object bodies (object n is objects[n - 1]) with a correct xref table."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for o in offsets:
-        out += b"%010d 00000 n \n" % o
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
-    dst.write_bytes(bytes(out))
-    return dst
-
-
-def deflated_spaces(inflated_mb: int, prefix: bytes = b"") -> bytes:
-    """A zlib stream of prefix + inflated_mb MiB of spaces, about 1 KB per MiB (a block after a full
-    flush is self-contained, so one compressed MiB is repeated instead of compressing gigabytes)."""
-    import zlib
-
-    c = zlib.compressobj(9)
-    head = c.compress(prefix) + c.flush(zlib.Z_FULL_FLUSH)
-    block = c.compress(b" " * (1 << 20)) + c.flush(zlib.Z_FULL_FLUSH)
-    return head + block * inflated_mb + c.flush()
-
-
-def stream_obj(data: bytes, extra: bytes = b"/Filter /FlateDecode") -> bytes:
-    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
-
-def bomb(dst: Path, inflated_mb: int = 1200, pages: int = 1) -> Path:
-    """Text pages whose content streams each inflate to inflated_mb MiB of spaces after a line of
-    text (the issue's bomb: a 1.2 MB file whose page content inflates to 1.2 GB)."""
-    text = b"BT /F1 24 Tf 72 720 Td (Decompression bomb test page) Tj ET\n"
-    content = deflated_spaces(inflated_mb, text)
-    n_fixed = 3  # catalog, pages, font
-    kids = b" ".join(b"%d 0 R" % (n_fixed + 1 + 2 * i) for i in range(pages))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for i in range(pages):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-                       b"/Contents %d 0 R >>" % (n_fixed + 2 + 2 * i))
-        objects.append(stream_obj(content))
-    return raw_pdf(dst, objects)
+from pipelines.generator.attacks import bomb, deflated_spaces, many_table_pages, raw_pdf, stream_obj  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ text layers and page order
