@@ -4,15 +4,16 @@ Every document is parsed in a child process of its own (pipelines/ingest/isolati
 limits, also for a single file and `--workers 1`. A document that goes past one is rejected with a
 reason that names the limit (and the setting that changes it); the rest of the batch goes on.
 
-| limit | setting (environment) | default | the largest seen on real packs (BENCHMARKS.md, "Limits") |
+| limit | setting (environment) | default | largest on a real pack / generated worst case |
 |---|---|---:|---|
 | bytes of one PDF file | FISCAL_MAX_FILE_MB | 512 | 3.7 MB |
-| pages of one PDF | FISCAL_MAX_PAGES | 3000 | 262 |
-| decompressed size of any one stream the parser reads (a page's content, a form, a font, an object stream) | FISCAL_MAX_STREAM_MB | 256 | see BENCHMARKS.md |
-| decompressed size of all such streams of one document | FISCAL_MAX_INFLATED_MB | 1024 | see BENCHMARKS.md |
-| memory one parse may add to its process (address space, RLIMIT_AS) | FISCAL_PARSE_MEMORY_MB | 2048 | see BENCHMARKS.md |
-| wall time of one document's parse | FISCAL_PARSE_SECONDS | 600 | see BENCHMARKS.md |
+| pages of one PDF | FISCAL_MAX_PAGES | 3000 | 328 / 2,999 |
+| decompressed size of any one stream the parser reads (a page's content, a form, a font, an object stream) | FISCAL_MAX_STREAM_MB | 256 | 8.8 MB / 1.2 GB (a bomb) |
+| decompressed size of all such streams of one document | FISCAL_MAX_INFLATED_MB | 1024 | 17.6 MB / 66 MB |
+| memory one parse may add to its process (address space, RLIMIT_AS) | FISCAL_PARSE_MEMORY_MB | 2048 | 47 MB / 589 MB |
+| wall time of one document's parse | FISCAL_PARSE_SECONDS | 600 | 10 s (42 s at load 5) / 112-177 s |
 
+Measured with `python -m pipelines.bench.limits` (docs/limits.md).
 The stream limits are checked before pdfium inflates anything (pipelines/intake/streams.py), so a
 decompression bomb is refused cheaply; the memory and time limits hold whatever else a file does.
 """
