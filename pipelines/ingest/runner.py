@@ -62,7 +62,11 @@ class RunReport:
     parsed: int = 0
     seconds: float = 0.0
     checks: ChecksOutcome | None = None
-    publication: object | None = None  # gate.Publication, when the run published (or was held back)
+    publication: object | None = None  # gate.Publication: published, or held back by the gate (and why)
+
+    @property
+    def held_back(self) -> bool:
+        return self.publication is not None and not self.publication.published
 
     @property
     def rejected(self) -> list[Outcome]:
@@ -278,9 +282,7 @@ def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = 
             record_run(con, report.run_id, trigger, started, len(candidates), report.outcomes,
                        checks.summary if checks else None)
             if publish:
-                report.publication = publish_if_open(con)
-                if not report.publication.published:
-                    report.problems.append(report.publication.summary)
+                report.publication = publish_if_open(con)  # held back: the CLI says so and exits 1
         finally:
             con.close()
     report.seconds = time.monotonic() - t0
