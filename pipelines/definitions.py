@@ -10,9 +10,9 @@ import warnings
 
 import dagster as dg
 
-from .defs import checks, ingest, parse, reports, warehouse
+from .defs import checks, fetch, ingest, parse, reports, warehouse
 
-STAGES = (ingest, parse, warehouse, checks, reports)
+STAGES = (fetch, ingest, parse, warehouse, checks, reports)
 
 
 def build() -> dg.Definitions:

@@ -1,3 +1,3 @@
 """Versions recorded with every parsed document (lineage)."""
 
-PARSER_VERSION = "0.2.5"
+PARSER_VERSION = "0.3.0"

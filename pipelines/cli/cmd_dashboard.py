@@ -27,9 +27,10 @@ def cmd_dashboard(args) -> int:
     if args.sample:
         from ..dashboard.demo import build_sample_warehouse
         os.environ["FISCAL_WAREHOUSE"] = str(build_sample_warehouse(Path(args.sample)).resolve())
-    if not paths.snapshot_path().exists() and not paths.warehouse_path().exists():
-        print(f"fiscal dashboard: no warehouse at {paths.warehouse_path()} (run `fiscal ingest` first)", file=sys.stderr)
-        return 2
+    from ..warehouse.connection import connect_read
+    # no warehouse, a file that is not one, one that cannot be read: a one-line message (cli.errors), not a
+    # server that fails on every page
+    connect_read().close()
     print(f"serving the dashboard on http://{args.address}:{args.port} (warehouse {paths.warehouse_path()})",
           flush=True)
     env = dict(os.environ, FISCAL_WAREHOUSE=str(paths.warehouse_path()))

@@ -7,7 +7,7 @@ from .render import print_table
 
 
 def register(sub) -> None:
-    p = sub.add_parser("status", help="documents, outcomes and rejection reasons")
+    p = sub.add_parser("status", help="documents, outcomes, rejection reasons, provenance of fetched documents")
     p.add_argument("--all", action="store_true", help="list every document, not only problems")
     p.set_defaults(func=cmd_status)
 
@@ -79,6 +79,86 @@ def cmd_status(args) -> int:
               "; `fiscal check` for details):")
         print_table(["file", "document", "department", "year", "note", "rules failing", "rule errors",
                      "parse check failed"], noted)
+        _coverage(con, args.all)
+        fetched_documents(con, args.all)
     finally:
         con.close()
+    fetch_runs()
     return 0
+
+
+def _coverage(con, show_all: bool) -> None:
+    """How much of what the packs print is in the warehouse, what needs attention, what is unrecognised."""
+    cov = con.execute("""
+        SELECT d.doc_kind, count(DISTINCT d.document_id) AS documents, coalesce(sum(t.n_figures), 0) AS figures,
+               coalesce(sum(t.n_covered), 0) AS covered,
+               coalesce(CAST(round(100 * sum(t.n_covered) / nullif(sum(t.n_figures), 0), 2) AS VARCHAR) || ' %', '')
+        FROM document d LEFT JOIN document_table t USING (document_id)
+        WHERE d.status = 'loaded' AND d.is_current AND d.doc_kind IN ('budget', 'final')
+        GROUP BY ALL ORDER BY 1""").fetchall()
+    print("\ncoverage (figures printed inside the tables that became facts):")
+    print_table(["kind", "documents", "figures printed", "became facts", "coverage"], cov)
+    att = con.execute("""
+        SELECT d.file_name, left(d.document_id, 12), d.doc_kind, d.department, d.fiscal_year,
+               CASE WHEN d.coverage IS NULL THEN '' ELSE CAST(round(100 * d.coverage, 1) AS VARCHAR) || ' %' END,
+               a.attention
+        FROM v_document_attention a JOIN document d USING (document_id)
+        WHERE d.is_current ORDER BY d.coverage NULLS LAST, d.file_name""").fetchall()
+    print("\nloaded, needing attention (coverage under 95 %, core tables missing, no tables, garbled figures):")
+    print_table(["file", "document", "kind", "department", "year", "coverage", "why"], att)
+    limit = "" if show_all else "LIMIT 20"
+    unknown = con.execute(f"""
+        SELECT d.file_name, left(d.document_id, 12), t.table_id, t.page_start, t.page_end, coalesce(t.title, ''),
+               t.n_facts
+        FROM document_table t JOIN document d USING (document_id)
+        WHERE d.is_current AND t.table_id IN ('BUD_X', 'FIN_X', 'X')
+        ORDER BY d.file_name, t.table_seq {limit}""").fetchall()
+    n = con.execute("""SELECT count(*), count(DISTINCT t.document_id) FROM document_table t JOIN document d
+                       USING (document_id) WHERE d.is_current AND t.table_id IN ('BUD_X', 'FIN_X', 'X')""").fetchone()
+    print(f"\ntables the catalogue does not know, kept with their amounts and left out of the rules: "
+          f"{n[0]} in {n[1]} documents" + ("" if show_all or n[0] <= 20 else " (first 20; --all for every one)") + ":")
+    print_table(["file", "document", "table", "from page", "to page", "title as printed", "facts"], unknown)
+
+
+def fetched_documents(con, every: bool, limit: int = 10) -> None:
+    """Where fetched documents came from (document_provenance), latest fetched first."""
+    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'document_provenance'").fetchone()[0]
+    if not has:
+        return
+    total = con.execute("SELECT count(*) FROM document_provenance p JOIN document d USING (document_id)").fetchone()[0]
+    rows = con.execute(f"""
+        SELECT d.file_name, left(d.document_id, 12), d.status, d.doc_kind,
+               CASE WHEN d.doc_kind = 'other' AND d.status = 'loaded'
+                    THEN 'not a disclosure pack: ' || coalesce(d.evidence->>'kind', '') ELSE '' END,
+               p.source, coalesce(CAST(p.published_date AS VARCHAR), ''), p.article_title, p.attachment_url,
+               strftime(p.fetched_at, '%Y-%m-%d %H:%M') || ' UTC',
+               CASE WHEN p.replaces IS NOT NULL THEN 'replaces ' || left(p.replaces, 12) ELSE '' END
+               || CASE WHEN json_array_length(p.also_at) > 0
+                       THEN ' also at ' || CAST(json_array_length(p.also_at) AS VARCHAR) || ' other URL(s)'
+                       ELSE '' END
+        FROM document_provenance p JOIN document d USING (document_id)
+        ORDER BY p.fetched_at DESC, d.file_name {'' if every else f'LIMIT {limit}'}""").fetchall()
+    shown = "" if every or total <= limit else f", the latest {limit} of {total} (--all for every one)"
+    print(f"\nfetched from the portals (provenance{shown}):")
+    print_table(["file", "document", "status", "kind", "note", "source", "published", "article", "attachment URL",
+                 "fetched", "history"], [[c.strip() if isinstance(c, str) else c for c in r] for r in rows],
+                max_width=90)
+
+
+def fetch_runs() -> None:
+    """The last fetch runs per source, from the fetch-state store (when there is one)."""
+    import json
+
+    from ..fetch.state import last_runs, state_path
+    runs = last_runs(state_path())
+    if not runs:
+        return
+    print("\nlast fetch runs (`fiscal fetch`, the nightly run):")
+    rows = []
+    for source, started, finished, counts, bytes_files, bytes_pages, error in runs:
+        c = json.loads(counts)
+        rows.append([source, started, "yes" if finished else "no (running or interrupted)",
+                     *(c.get(k, 0) for k in ("new", "revision", "unchanged", "duplicate", "skipped", "failed")),
+                     bytes_files or 0, error])
+    print_table(["source", "started (UTC)", "finished", "new", "revision", "unchanged", "duplicate", "skipped",
+                 "failed", "bytes (files)", "error"], rows)

@@ -38,6 +38,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a full disk, a read-only folder, a file that is not a warehouse: one line
+        from .errors import explain
+        msg = explain(exc)
+        if msg is None:
+            raise
+        print(f"fiscal {args.command}: {msg}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

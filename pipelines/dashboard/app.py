@@ -8,7 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 from pipelines.dashboard.context import sidebar
+from pipelines.dashboard.safe import md
 from pipelines.dashboard.views import budget_final, compare, quality, source, yoy
+from pipelines.warehouse.connection import WarehouseError
 
 VIEWS = {"yoy": yoy, "budget_final": budget_final, "compare": compare, "quality": quality, "source": source}
 
@@ -24,8 +26,8 @@ def main() -> None:
         st.query_params.clear()
     try:
         sel = sidebar()
-    except FileNotFoundError as exc:
-        st.error(f"没有可读取的数据仓库：{exc}")
+    except (FileNotFoundError, WarehouseError) as exc:  # no warehouse, not a warehouse, unreadable
+        st.error(f"没有可读取的数据仓库：{md(exc)}")
         st.stop()
     VIEWS[view].render(sel)
 

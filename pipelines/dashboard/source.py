@@ -4,16 +4,23 @@ Boxes are in PDF points with a top-left origin on the page's MediaBox (as pdfplu
 and as fact_amount / check_result store them). pdfium renders the CropBox, so the box is shifted by
 the CropBox's offset. The file must still be the one ingested: its SHA-256 must equal the document
 id, otherwise the outline could land on a different figure, and that is an error, not a guess.
+
+The image is rendered within a pixel budget (MAX_PIXELS, MAX_SIDE): a page is normally drawn at
+`scale` (2 px per point), a huge one (a 14,400 pt MediaBox, the PDF maximum, would be 28,800 px
+square: 3.3 GB) is drawn smaller, so the time and memory of one page stay bounded.
 """
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..intake.fingerprint import sha256_file
 
 OUTLINE = (220, 20, 60)  # crimson
+MAX_PIXELS = 8_000_000  # an A3 page at 2 px per point is 4.0 M pixels
+MAX_SIDE = 6_000
 
 
 class SourceError(Exception):
@@ -76,6 +83,9 @@ def render_page(path: str | Path, page: int, box: Box | None = None, scale: floa
         if not 1 <= page <= len(pdf):
             raise SourceError(f"{path}: page {page} out of range (1-{len(pdf)})")
         pg = pdf[page - 1]
+        scale = fit_scale(pg.get_width(), pg.get_height(), scale)
+        if scale <= 0:
+            raise SourceError(f"{path}: page {page} has an empty page box")
         image = pg.render(scale=scale).to_pil().convert("RGB")
         if box is not None:
             dx, dy = _crop_offset(pg)
@@ -89,6 +99,18 @@ def render_page(path: str | Path, page: int, box: Box | None = None, scale: floa
         return out.getvalue()
     finally:
         pdf.close()
+
+
+def fit_scale(width: float, height: float, scale: float) -> float:
+    """`scale`, or less so that a width × height pt page stays within MAX_PIXELS and MAX_SIDE (0 for an
+    empty or invalid page box)."""
+    if not (width > 0 and height > 0) or width != width or height != height:
+        return 0.0
+    fit = min(scale, (MAX_PIXELS / (width * height)) ** 0.5, MAX_SIDE / max(width, height))
+    while fit < scale and (math.ceil(width * fit) * math.ceil(height * fit) > MAX_PIXELS
+                           or math.ceil(max(width, height) * fit) > MAX_SIDE):  # pdfium rounds sizes up
+        fit *= 0.999
+    return fit
 
 
 def _crop_offset(pg) -> tuple[float, float]:

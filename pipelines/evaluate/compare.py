@@ -11,7 +11,8 @@ from .. import catalogue
 from ..warehouse.identity import group_key
 from .manifest import Expected
 
-CORE = {"budget": [f"BUD_0{i}" for i in range(1, 6)], "final": [f"FIN_0{i}" for i in range(1, 10)]}
+# the core tables whose recall is measured (tables.yaml `core`): FIN_01-09, BUD_01-05
+CORE = {kind: [t.id for t in catalogue.tables() if t.core and t.kind == kind] for kind in ("budget", "final")}
 # Tables a pack prints only where its template has them (the catalogue's `named_by`, as DI05 reads it):
 # older 决算 templates have no 国有资本经营 table; a pack that names the table anywhere must print it.
 CONDITIONAL = {t.id: t.named_by for t in catalogue.tables() if t.named_by}
@@ -33,6 +34,19 @@ class DocumentCheck:
     partner: str = ""  # pack partner document id
     copy_of: str = ""
     not_in_template: list[str] = field(default_factory=list)  # CONDITIONAL tables the pack never names
+    n_figures: int = 0  # figures printed inside its tables
+    n_covered: int = 0  # of those, figures that became facts
+    n_garbled: int = 0
+    unrecognised: int = 0  # tables kept as BUD_X / FIN_X
+    attention: str = ""
+
+    @property
+    def core_expected(self) -> list[str]:
+        return [t for t in CORE.get(self.expected.kind, []) if t not in self.not_in_template]
+
+    @property
+    def coverage(self) -> float | None:
+        return self.n_covered / self.n_figures if self.n_figures else None
 
     @property
     def kind_ok(self) -> bool:
@@ -62,7 +76,7 @@ class DocumentCheck:
 
     @property
     def core_missing(self) -> list[str]:
-        return [t for t in CORE.get(self.expected.kind, []) if t not in self.tables and t not in self.not_in_template]
+        return [t for t in self.core_expected if t not in self.tables]
 
 
 def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[DocumentCheck]:
@@ -80,6 +94,10 @@ def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[Do
                 "HAVING NOT regexp_matches(string_agg(regexp_replace(coalesce(text, ''), '\\s', '', 'g'), ''), ?)",
                 [pattern]).fetchall():
             not_named.setdefault(did, []).append(tid)
+    figures = {r[0]: r[1:] for r in con.execute(
+        "SELECT document_id, coalesce(sum(n_figures), 0), coalesce(sum(n_covered), 0), coalesce(sum(n_garbled), 0), "
+        "count(*) FILTER (WHERE table_id IN ('BUD_X', 'FIN_X', 'X')) FROM document_table GROUP BY 1").fetchall()}
+    attention = dict(con.execute("SELECT document_id, attention FROM v_document_attention").fetchall())
     partners: dict[str, str] = {}
     for t, n in con.execute("SELECT tables_document_id, narrative_document_id FROM pack_link").fetchall():
         partners[t], partners[n] = n, t
@@ -97,8 +115,23 @@ def collect(con: duckdb.DuckDBPyConnection, manifest: list[Expected]) -> list[Do
                                    and t in CORE.get(e.kind, [])]
             chk.empty_tables = sorted({t for t, empty in tables.get(e.sha256, []) if empty})
             chk.partner = partners.get(e.sha256, "")
+            chk.n_figures, chk.n_covered, chk.n_garbled, chk.unrecognised = figures.get(e.sha256, (0, 0, 0, 0))
+            chk.attention = attention.get(e.sha256, "")
         out.append(chk)
     return out
+
+
+def _recall(checks: list[DocumentCheck]) -> dict:
+    """Core tables found / expected over table-bearing documents (a table printed empty counts)."""
+    bearing = [c for c in checks if c.table_bearing and c.expected.kind in CORE and c.status == "loaded"]
+    expected = sum(len(c.core_expected) for c in bearing)
+    found = expected - sum(len(c.core_missing) for c in bearing)
+    figures = sum(c.n_figures for c in checks if c.expected.kind in CORE)
+    covered = sum(c.n_covered for c in checks if c.expected.kind in CORE)
+    return {"documents": len(bearing), "core_expected": expected, "core_found": found,
+            "core_recall": round(found / expected, 4) if expected else None,
+            "figures": figures, "covered": covered, "garbled": sum(c.n_garbled for c in checks),
+            "coverage": round(covered / figures, 4) if figures else None}
 
 
 def summarise(checks: list[DocumentCheck]) -> dict:
@@ -120,7 +153,19 @@ def summarise(checks: list[DocumentCheck]) -> dict:
             "pack_linked": sum(bool(c.partner) for c in text),
             "evidence_filename": sum(str(c.evidence.get("department", "")).startswith("filename") or
                                      str(c.evidence.get("fiscal_year", "")).startswith("filename") for c in text),
+            **_recall(text),
         }
+    others = [c for c in checks if c.expected.kind not in ("budget", "final")]
+    s["non_fiscal"] = {"documents": len(others),
+                       "loaded_as_pack": [c.expected.file for c in others if c.status == "loaded"
+                                          and c.kind in ("budget", "final")]}
+    regions: dict[str, list[DocumentCheck]] = {}
+    for c in checks:
+        if c.expected.kind in CORE and c.expected.text_ok:
+            regions.setdefault(c.expected.region or "?", []).append(c)
+    s["regions"] = {r: {**_recall(cs), "identified": sum(c.identified for c in cs), "text_documents": len(cs)}
+                    for r, cs in sorted(regions.items())}
+    s["overall"] = _recall([c for c in checks if c.expected.kind in CORE and c.expected.text_ok])
     scanned = [c for c in checks if not c.expected.text_ok]
     s["scanned"] = [{"file": c.expected.file, "status": c.status, "reason": c.reason} for c in scanned]
     s["status"] = dict(Counter(c.status for c in checks))

@@ -23,6 +23,18 @@ def summary_lines(summary: dict) -> list[str]:
                    f"(exact name {s['department_exact']}); core tables all found "
                    f"{_pct(s['core_tables_all_found'], s['table_bearing'])} of table-bearing; "
                    f"pack-linked {s['pack_linked']}; identity from a file name {s['evidence_filename']}")
+    o = summary.get("overall")
+    if o:
+        out.append(f"core tables (FIN_01-09 / BUD_01-05) found {_pct(o['core_found'], o['core_expected'])} in "
+                   f"{o['documents']} table-bearing documents; coverage {_pct(o['covered'], o['figures'])} of the "
+                   f"figures printed in table areas ({o['garbled']} garbled, counted as missed)")
+    for region, r in (summary.get("regions") or {}).items():
+        out.append(f"  {region}: identified {_pct(r['identified'], r['text_documents'])}; core tables "
+                   f"{_pct(r['core_found'], r['core_expected'])}; coverage {_pct(r['covered'], r['figures'])}")
+    nf = summary.get("non_fiscal")
+    if nf:
+        out.append(f"non-fiscal documents: {nf['documents']}, loaded as a budget/final: {len(nf['loaded_as_pack'])}"
+                   + (f" ({', '.join(nf['loaded_as_pack'])})" if nf["loaded_as_pack"] else ""))
     for kind, t in sorted((summary.get("identities") or {}).items()):
         out.append(f"{kind}: code-keyed tables whose hierarchy and row identities all hold "
                    f"{_pct(t['holds'], t['judged'])} of judged ({t['tables']} tables, {t['not_judged']} with no "
@@ -50,6 +62,10 @@ def _row(c: DocumentCheck) -> str:
             flags.append("missing " + ",".join(c.core_missing))
         if c.not_in_template:
             flags.append("template has no " + ",".join(c.not_in_template) + " (never named in the pack)")
+        if c.coverage is not None and c.coverage < 0.98:
+            flags.append(f"coverage {100 * c.coverage:.1f} % ({c.n_covered}/{c.n_figures})")
+        if c.unrecognised:
+            flags.append(f"{c.unrecognised} unrecognised tables kept")
     ev = c.evidence
     return (f"| {c.expected.file} | {c.expected.sha256[:12]} | {c.status} | {c.kind} | {c.fiscal_year or ''} | "
             f"{c.department} | {c.pack_part} | {c.partner[:12]} | {' '.join(c.tables)} | "
@@ -79,7 +95,9 @@ def write(out_dir: Path, corpus: Path, checks: list[DocumentCheck], summary: dic
                                                           "department": c.expected.department},
              "identified": c.identified, "department_exact": c.department_exact, "pack_part": c.pack_part,
              "partner": c.partner, "tables": c.tables, "empty_tables": c.empty_tables,
-             "core_missing": c.core_missing if c.table_bearing else [], "evidence": c.evidence} for c in checks]
+             "core_missing": c.core_missing if c.table_bearing else [], "n_figures": c.n_figures,
+             "n_covered": c.n_covered, "n_garbled": c.n_garbled, "unrecognised": c.unrecognised,
+             "attention": c.attention, "evidence": c.evidence} for c in checks]
     js.write_text(json.dumps({"corpus": str(corpus), "summary": summary, "documents": docs}, ensure_ascii=False,
                              indent=1), encoding="utf-8")
     return md, js

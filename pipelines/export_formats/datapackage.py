@@ -17,6 +17,8 @@ from .. import catalogue
 from ..textutil.normalize import strip_ordinal
 from ..version import PARSER_VERSION
 from ..warehouse import export as canonical
+from .atomic import replacing
+from .cells import neutralize
 from .labels import column
 
 HIERARCHY_SQL = """
@@ -65,7 +67,7 @@ FACT_FIELDS = [
     ("bottom", "number", None, "cell box"),
     ("is_current", "boolean", None, "false for superseded revisions and duplicate copies"),
 ]
-DOCUMENT_TYPES = {"fiscal_year": "integer", "n_pages": "integer", "is_current": "boolean"}
+DOCUMENT_TYPES = {"fiscal_year": "integer", "n_pages": "integer", "is_current": "boolean", "published_date": "date"}
 HIERARCHY_FIELDS = [("code", "string"), ("name", "string"), ("level", "integer"), ("level_name", "string"),
                     ("parent_code", "string"), ("class_code", "string")]
 
@@ -95,18 +97,16 @@ def write_hierarchies(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str
     for scheme, fname in (("function", "function_accounts.csv"), ("economic", "economic_accounts.csv")):
         header = [f for f, _ in HIERARCHY_FIELDS] + (["scheme"] if scheme == "economic" else [])
         n = 0
-        tmp = out_dir / (fname + ".tmp")
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with replacing(out_dir / fname) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(header)
             for sch, code, name, level, parent, klass, eco in rows:
                 if sch != scheme:
                     continue
                 name = strip_ordinal(name) if name else class_names[scheme].get(code, "")
-                w.writerow([code, name, level, LEVEL_NAMES.get(level, ""), parent or "", klass]
-                           + ([eco] if scheme == "economic" else []))
+                w.writerow([neutralize(code), neutralize(name), level, LEVEL_NAMES.get(level, ""),
+                            neutralize(parent or ""), neutralize(klass)] + ([eco] if scheme == "economic" else []))
                 n += 1
-        tmp.replace(out_dir / fname)
         counts[fname] = n
     return counts
 
@@ -191,7 +191,6 @@ def export_datapackage(con: duckdb.DuckDBPyConnection, out_dir: Path, counts: di
     out_dir.mkdir(parents=True, exist_ok=True)
     written = write_hierarchies(con, out_dir)
     desc = descriptor({**(counts or {}), **written})
-    tmp = out_dir / "datapackage.json.tmp"
-    tmp.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out_dir / "datapackage.json")
+    with replacing(out_dir / "datapackage.json") as tmp:
+        tmp.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return written

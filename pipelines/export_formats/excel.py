@@ -5,7 +5,8 @@ year and account, one column per printed column (合计, 基本支出, 项目支
 Only the current documents' figures are in the table sheets (superseded revisions and duplicate
 copies are listed on 文件). Amounts are in 万元 whatever unit the table printed, written from exact
 decimals as 16 significant digits (exact for every amount below 10^10 万元); Excel shows 2 to 6
-decimals.
+decimals. Amounts are numeric cells (a negative amount too); text from the documents (file names,
+department names, printed labels) is always a text cell, never a formula (export_formats/cells.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from .atomic import replacing
+from .cells import is_formula_like
 from .labels import column, label, line_item_labels, measure
 
 AMOUNT_FORMAT = "#,##0.00####"
@@ -82,6 +85,7 @@ def _table_sheets(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
 def export_excel(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
@@ -94,6 +98,21 @@ def export_excel(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
             c.font = bold
             cells.append(c)
         ws.append(cells)
+
+    def text(ws, v):
+        """A string as a text cell: never a formula (=…), an error value (#N/A) or an illegal character."""
+        if not isinstance(v, str):
+            return v
+        clean = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", v)
+        if not (is_formula_like(clean) or clean in ERROR_CODES):
+            return clean
+        c = WriteOnlyCell(ws, value=clean)
+        c.data_type = "s"
+        c.quotePrefix = True
+        return c
+
+    def row(ws, values):
+        ws.append([text(ws, v) for v in values])
 
     def amount(ws, v):
         c = WriteOnlyCell(ws, value=Decimal(v) if v is not None else None)
@@ -111,8 +130,8 @@ def export_excel(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     ws = wb.create_sheet("文件")
     header(ws, [column(c) for c in DOC_COLUMNS])
     for d in docs:
-        ws.append([label("doc_kinds", v) if i == 6 else label("statuses", v) if i == 7 else
-                   ("是" if v else "否") if i == 9 else v for i, v in enumerate(d)])
+        row(ws, [label("doc_kinds", v) if i == 6 else label("statuses", v) if i == 7 else
+                 ("是" if v else "否") if i == 9 else v for i, v in enumerate(d)])
     counts = {"文件": len(docs)}
     used: set[str] = {"说明", "文件"}
     items = line_item_labels()
@@ -122,13 +141,12 @@ def export_excel(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
         header(ws, [column("department"), column("region"), column("fiscal_year"), column("doc_kind"),
                     column("account_scheme"), column("account_code"), "项目", column("account_name")]
                + [f"{measure(m)}（万元）" for m in t["measures"]] + [column("page"), column("file")])
-        for key, row in t["rows"].items():
+        for key, printed in t["rows"].items():
             _doc, dept, region, year, kind, scheme, code, line_item, name, _n = key
-            ws.append([dept, region, year, label("doc_kinds", kind), label("account_schemes", scheme), code,
-                       items.get(line_item, line_item), name]
-                      + [amount(ws, row["values"].get(m)) for m in t["measures"]] + [row["page"], row["file"]])
+            row(ws, [dept, region, year, label("doc_kinds", kind), label("account_schemes", scheme), code,
+                     items.get(line_item, line_item), name]
+                + [amount(ws, printed["values"].get(m)) for m in t["measures"]] + [printed["page"], printed["file"]])
         counts[table_id] = len(t["rows"])
-    tmp = out.with_name(out.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(out)
+    with replacing(out) as tmp:
+        wb.save(tmp)
     return counts

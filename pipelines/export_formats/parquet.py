@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from ..warehouse import export as canonical
+from .atomic import replacing
 
 
 def _aliased(sql: str, columns: list[str]) -> str:
@@ -15,9 +16,8 @@ def _aliased(sql: str, columns: list[str]) -> str:
 
 
 def _copy(con: duckdb.DuckDBPyConnection, sql: str, out: Path) -> int:
-    tmp = out.with_name(out.name + ".tmp")
-    con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
-    tmp.replace(out)
+    with replacing(out) as tmp:
+        con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
     return con.execute(f"SELECT count(*) FROM read_parquet('{_quote(out)}')").fetchone()[0]
 
 
@@ -27,7 +27,7 @@ def _quote(p: Path) -> str:
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    docs = _aliased(canonical.DOCUMENTS_SQL, canonical.DOCUMENT_COLUMNS + canonical.DOCUMENT_EXTRA)
+    docs = _aliased(canonical.documents_sql(con), canonical.DOCUMENT_COLUMNS + canonical.DOCUMENT_EXTRA)
     facts = _aliased(canonical.FACTS_SQL, canonical.FACT_COLUMNS + canonical.FACT_EXTRA)
     facts = (f"SELECT * REPLACE (CAST(amount_wan AS DECIMAL(28, 6)) AS amount_wan), amount_wan AS amount_text "
              f"FROM ({facts})")

@@ -31,8 +31,10 @@ _SUBJECT = re.compile(r"^([\u4e00-\u9fff（）()]{4,40}?)\s*(?:19|20)\d{2}\s*年
 _FILE_A = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)" + _YEAR + r"年度?(?:部门|单位)?(?:预算|决算)")
 _FILE_B = re.compile(_YEAR + r"年度?([\u4e00-\u9fff（）()]{3,60}?)(?:部门|单位)?(?:预算|决算)")
 _COVER_C = re.compile(r"([\u4e00-\u9fff（）()]{3,60}?)(?:年度)?(部门|单位)(预算|决算)")
-_KIND_FINAL = re.compile(r"(部门|单位)决算|决算公开|决算表|决算报表|年度决算")
-_KIND_BUDGET = re.compile(r"(部门|单位)预算(?!执行)|预算公开|(?<!一般公共)(?<!基金)预算报表|预算信息公开|预算情况说明")
+_QUALIFIER = r"[\u4e00-\u9fff]{0,2}?"  # 部门综合预算, 单位财务决算: a word may qualify the pack
+_KIND_FINAL = re.compile(r"(部门|单位)" + _QUALIFIER + r"决算|决算公开|决算表|决算报表|年度决算")
+_KIND_BUDGET = re.compile(r"(部门|单位)" + _QUALIFIER + r"预算(?!执行)|预算公开|(?<!一般公共)(?<!基金)预算报表|预算信息公开"
+                          r"|预算(?:情况)?说明")
 _PLACEHOLDER = re.compile(r"(?:XX|ＸＸ|××|xx|某某|\{单位\}|＊＊)")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _CENTRAL_PREFIX = ("国家", "中央", "全国", "中华人民共和国", "最高人民", "中国共产党中央", "中共中央")
@@ -225,7 +227,8 @@ def find_kind(texts: list[str], table_kinds: Counter) -> tuple[str, str]:
     if score_f == 0 and score_b == 0:
         return "other", "no 预算/决算 pack wording and no standard table"
     if sum(table_kinds.values()) == 0 and cover_title(texts) is None and not re.search(
-            r"(?:部门|单位)(?:预算|决算)(?:情况)?(?:说明|公开)|(?:19|20)\d{2}年(?:度)?(?:区级|市级|省级)?(?:部门|单位)(?:预算|决算)",
+            r"(?:部门|单位)" + _QUALIFIER + r"(?:预算|决算)(?:情况)?(?:说明|公开)"
+            r"|(?:19|20)\d{2}年(?:度)?(?:区级|市级|省级)?(?:部门|单位)" + _QUALIFIER + r"(?:预算|决算)",
             front):
         return "other", "no standard table and no pack title"
     if score_f > score_b:

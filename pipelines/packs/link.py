@@ -99,6 +99,27 @@ def link_document(con: duckdb.DuckDBPyConnection, document_id: str) -> dict | No
     return {"tables": tables_id, "narrative": narrative_id, "n_matched": m.score, "identity_from": identity_from}
 
 
+def attach(con: duckdb.DuckDBPyConnection, document_id: str) -> list[str]:
+    """Join attachment files and pack documents of one department, fiscal year and kind (either way
+    round, so the order they arrive in does not matter). Returns the documents now joined to this one."""
+    doc = _doc(con, document_id)
+    if doc is None or doc["doc_kind"] not in ("budget", "final") or doc["department_key"] is None \
+            or doc["fiscal_year"] is None:
+        return []
+    part = doc["evidence"].get("pack_part")
+    want = "= 'attachment'" if part != "attachment" else "<> 'attachment'"
+    others = [r[0] for r in con.execute(
+        "SELECT document_id FROM document WHERE status = 'loaded' AND is_current AND doc_kind = ? "
+        "AND department_key = ? AND fiscal_year = ? AND document_id <> ? "
+        f"AND coalesce(evidence->>'pack_part', 'full') {want}",
+        [doc["doc_kind"], doc["department_key"], doc["fiscal_year"], document_id]).fetchall()]
+    for other in others:
+        att, pack = (document_id, other) if part == "attachment" else (other, document_id)
+        con.execute("INSERT INTO pack_attachment (attachment_document_id, pack_document_id, method) "
+                    "VALUES (?, ?, 'identity') ON CONFLICT DO NOTHING", [att, pack])
+    return others
+
+
 def _share_identity(con, tables: dict, narrative: dict, m: Match) -> str | None:
     """Fill a weak member's identity from its partner; join two names of one department."""
     how = f"pack partner {{}}: its narrative states {m.score} of this pack's totals"

@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import catalogue
 from ..textutil.normalize import key
 from ..textutil.numbers import parse_cell
+from . import meaning
 from .rows import Row
 
 _DIGITS = re.compile(r"^\d{2,7}$")
@@ -26,6 +28,19 @@ class Block:
     value_cols: list[int] = field(default_factory=list)
     entity_cols: list[int] = field(default_factory=list)
     side: str = ""  # income | expense | ''
+    scheme: str = ""  # what its label column's header says the rows are: function | economic | economic_government
+
+    @property
+    def code_groups(self) -> list[list[int]]:
+        """Code columns in runs not broken by a name column: 类|款|项 is one code, a second run beside
+        another name (部门经济 301|01 基本工资 | 政府经济 501|01 工资奖金津补贴) a second classification."""
+        groups: list[list[int]] = []
+        for c in self.code_cols:
+            if groups and not any(groups[-1][-1] < n < c for n in self.name_cols):
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        return groups or [[]]
 
     @property
     def label_cols(self) -> list[int]:
@@ -130,4 +145,16 @@ def blocks(paths: list[list[str]], roles: list[str]) -> list[Block]:
             if s:
                 b.side = s
                 break
+        b.scheme = scheme_of_header("".join("".join(paths[c]) for c in b.label_cols))
     return out
+
+
+def scheme_of_header(text: str) -> str:
+    """function | economic | economic_government | '' from a label column's header (支出功能分科目（按大类）,
+    部门预算支出经济科目, 政府预算支出经济分类科目), read with the title vocabulary (title_words.yaml)."""
+    words = catalogue.title_words()
+    k = key(text)
+    scheme = meaning.read(k).scheme or ""
+    if scheme == "economic" and any(w in k for w in words["government_economic"]):
+        return "economic_government"
+    return scheme

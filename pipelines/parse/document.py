@@ -13,8 +13,11 @@ from ..intake.metadata import pdf_date
 from ..intake.open_pdf import Rejected, open_pdf
 from ..intake import textlayer
 from ..textutil.normalize import squash
+from .. import catalogue
 from ..version import PARSER_VERSION
 from .captions import find_empty_note
+from .contents import table_titles
+from .coverage import measure
 from .interpret import interpret
 from .pages import read_layouts
 from .model import DocumentResult, TableResult
@@ -23,7 +26,7 @@ from .orientation import page_sizes, remap
 from .repeats import drop_repeats
 from .signals import collect as collect_signals
 from .units import crosscheck_units
-from .tables import build_chains
+from .tables import body_scheme, build_chains
 from .triage import table_pages
 
 
@@ -54,13 +57,32 @@ def _checks_on_the_whole(doc: DocumentResult, opened) -> None:
     layer = textlayer.measure(opened.page_texts)
     doc.evidence["text_layer"] = {"garbled_share": round(layer.garbled_share, 4),
                                   "chinese_share": round(layer.chinese_share, 4), "chars": layer.chars}
-    verdict, why, code = textlayer.judge(layer, bool(doc.facts) or any(t.table_id for t in doc.tables))
+    unrecognised = set(catalogue.UNRECOGNISED.values()) | {"X"}
+    read = bool(doc.facts) or any(t.table_id and t.table_id not in unrecognised for t in doc.tables)
+    verdict, why, code = textlayer.judge(layer, read)
     if verdict == "reject":
         doc.status, doc.reason = "rejected", why
         doc.evidence["reject_code"] = code
         doc.facts, doc.quantities = [], []
     elif verdict == "note":
         doc.evidence["text_layer"]["note"] = why
+
+
+def _name_unrecognised(doc: DocumentResult) -> None:
+    """Unrecognised tables are BUD_X / FIN_X by what the document turned out to be; an `other`
+    document's tables are recorded, their figures are not facts of any pack."""
+    want = catalogue.UNRECOGNISED.get(doc.kind, "X")
+    unknown = {t.seq for t in doc.tables if t.table_id in ("BUD_X", "FIN_X", "X")}
+    for t in doc.tables:
+        if t.seq in unknown:
+            t.table_id = want
+    for f in doc.facts:
+        if f.table_seq in unknown:
+            f.table_id = want
+    if doc.kind not in ("final", "budget"):
+        doc.facts, doc.quantities = [], []
+        for t in doc.tables:
+            t.n_figures = t.n_covered = t.n_garbled = 0
 
 
 def parse_document(path: str | Path, file_name: str | None = None, document_id: str | None = None) -> DocumentResult:
@@ -92,33 +114,41 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         return doc
     t2 = time.perf_counter()
     doc.grid_pages = [lay.page for lay in layouts if lay.grids]
-    chains = build_chains(layouts, kind_guess if kind_guess in ("final", "budget") else None)
+    chains = build_chains(layouts, kind_guess if kind_guess in ("final", "budget") else None,
+                          table_titles(opened.page_texts))
     units = Counter(ch.unit for ch in chains if ch.unit)
     table_kinds: Counter = Counter()
     for seq, ch in enumerate(chains, 1):
         spec = ch.spec
         unit, unit_src = _unit_for(ch.unit, units)
+        if spec is None and ch.grids:  # kept with its printed title and amounts, left out of the rules
+            spec = catalogue.unrecognised_table(kind_guess, body_scheme(ch.grids[0]))
         tr = TableResult(
             seq=seq, table_id=spec.id if spec else None, title=squash(ch.title), label=ch.label, unit_printed=unit,
             unit_source=unit_src, page_start=ch.page_start, page_end=ch.page_end, empty=True, note="",
-            identified_by=ch.identified_by if spec else "none")
-        if spec is None and ch.specs:
+            identified_by=ch.identified_by)
+        if ch.spec is None and ch.specs:
             tr.issues.append("ambiguous: " + ",".join(s.id for s in ch.specs))
         if ch.grids:
             res = interpret(ch.grids, spec, unit, seq, ch.entity)
+            if spec.unrecognised and not res.has_values:  # ruled text (a fee schedule, a form): no table of amounts
+                tr.table_id, spec = None, None
             tr.header = ["/".join(p) for p in res.paths]
             tr.n_rows = res.n_rows
             tr.empty = not res.has_values
-            if spec is None or spec.facts:
+            if spec is None or spec.facts:  # a form of targets (facts: false) has no figures to miss
                 tr.issues.extend(res.issues)
             if spec is not None and spec.facts:
                 doc.facts.extend(res.facts)
                 doc.quantities.extend(res.quantities)
+                cov = measure(ch.grids, [(f.page, f.bbox) for f in res.facts] +
+                              [(q.page, q.bbox) for q in res.quantities], res.garbled)
+                tr.n_figures, tr.n_covered, tr.n_garbled = cov.figures, cov.covered, cov.garbled
             tr.note = find_empty_note("".join(ch.notes) + res.body_text) if tr.empty else ""
         else:
             tr.note = ch.notes[0] if ch.notes else ""
-        if spec is not None:
-            table_kinds[spec.kind] += 1
+        if ch.spec is not None and ch.spec.says_kind:  # the standard tables say what the pack is
+            table_kinds[ch.spec.kind] += 1
         doc.tables.append(tr)
     resolve_names(doc)
     doc.issues.extend(crosscheck_units(doc))
@@ -127,6 +157,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
     doc.region, doc.fiscal_year = ident.region, ident.fiscal_year
     doc.evidence.update(ident.evidence)
     doc.unit_printed = units.most_common(1)[0][0] if units else ""
+    _name_unrecognised(doc)
     if doc.kind in ("final", "budget"):
         # tables of the other kind's catalogue are kept only when the title said so explicitly
         wrong = [t for t in doc.tables if t.table_id and not t.table_id.startswith("FIN" if doc.kind == "final" else "BUD")]

@@ -143,8 +143,15 @@ def chars_to_text(chars: list[dict]) -> str:
     return _join_lines(lines)
 
 
+OVERFLOW_MIN = 0.5  # pt a character must reach above its cell's top ruling to belong to the cell above
+
+
 def fill_text(grid: Grid, chars: list[dict]) -> list[dict]:
-    """Assign characters to the grid's cells; returns the characters outside the grid."""
+    """Assign characters to the grid's cells by their centre; returns the characters outside the grid.
+
+    A character that is no digit and straddles the top ruling of the cell its centre falls in was
+    printed by the cell above, overflowing it (a wrapped header's last character): figures never
+    overflow their cell."""
     buckets: dict[int, list[dict]] = {}
     outside = []
     x0, top, x1, bottom = grid.bbox
@@ -162,6 +169,10 @@ def fill_text(grid: Grid, chars: list[dict]) -> list[dict]:
         if cell is None:
             outside.append(ch)
             continue
+        if r > 0 and not ch["text"].isdigit() and cell.r0 == r and ch["top"] < grid.row_y[r] - OVERFLOW_MIN:
+            above = grid.at(r - 1, c)  # a header word wrapped past its cell's bottom ruling (…上缴收 / 入)
+            if above is not None and above is not cell:
+                cell = above
         buckets.setdefault(id(cell), []).append(ch)
     for cell in grid.cells:
         cell.text = chars_to_text(buckets.get(id(cell), []))

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from .. import catalogue
-from ..catalogue import TableSpec
+from ..catalogue import TableSpec, label_key
 from ..textutil.normalize import key, squash, strip_ordinal
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
-from .keys import (change_row, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
+from .keys import (GENERIC_TOTALS, change_row, names_a_measure, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
                    wide_column_items, wide_item_of)
 from .model import Fact, Quantity
 from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
@@ -24,6 +24,7 @@ from .rows import CellRef, Row, body_rows
 
 _DIGITS = re.compile(r"^\d+$")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_OF_WHICH = re.compile(r"^其中[:：、]?")
 _CODE_HEADER_WORDS = {"类", "款", "项", "科目编码", "科目代码", "编码", "代码"}
 
 
@@ -38,6 +39,7 @@ class Interpretation:
     issues: list[str] = field(default_factory=list)
     has_values: bool = False
     body_text: str = ""
+    garbled: list[tuple[int, tuple]] = field(default_factory=list)  # (page, cell box) of unreadable figures
 
 
 def _text(ref: CellRef | None) -> str:
@@ -148,6 +150,42 @@ def _label_texts(row: Row, blk: Block, merged: bool = False) -> list[str]:
     return out
 
 
+def _unmapped_columns(paths: list[list[str]], blks: list[Block], spec: TableSpec | None) -> set[int]:
+    """Value columns whose printed header names no measure, in a block with several value columns
+    (西安 上年实户资金余额, 备注): `unmapped`, not the table's value measure they would fall back to."""
+    out: set[int] = set()
+    for blk in blks:
+        if len(blk.value_cols) < 2:
+            continue
+        out.update(c for c in blk.value_cols if any(paths[c]) and not names_a_measure(paths[c], spec))
+    return out
+
+
+def _grand_total_columns(mpaths: list[list[str]], blks: list[Block], spec: TableSpec | None) -> set[int]:
+    """A block printing both a 总计 and a 合计 column (西安: 总计 | 部门预算 {合计 …} | 上年实户资金余额): the
+    合计 is the total of the figures beside it, the 总计 the grand total over it and what is added."""
+    out: set[int] = set()
+    for blk in blks:
+        totals = [c for c in blk.value_cols if measure_of(mpaths[c], spec) == "total"]
+        grand = [c for c in totals if mpaths[c] and key(mpaths[c][-1]) == "总计"]
+        if grand and len(totals) > len(grand):
+            out.update(grand)
+    return out
+
+
+def _column_years(paths: list[list[str]], roles: list[str]) -> dict[int, int]:
+    """Value columns under a year (2025年预算数 | 2026年预算数), when the header prints more than one year:
+    the earlier years' columns are the prior year's figures."""
+    years = {}
+    for c, r in enumerate(roles):
+        if r != "value":
+            continue
+        ys = [y for level in paths[c] if (y := year_of_row(level))]
+        if ys:
+            years[c] = ys[0]
+    return years if len(set(years.values())) > 1 else {}
+
+
 def _year_rows(rows: list[Row], blks: list[Block]) -> int | None:
     years = [y for row in rows for blk in blks for t in _label_texts(row, blk) if (y := year_of_row(t))]
     return max(years) if len(set(years)) > 1 else None
@@ -187,7 +225,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     wide = spec is not None and spec.rows == "wide"
     named = spec is not None and spec.rows == "named"
     scheme_want = spec.rows if spec is not None else ""
-    states = [_CodeState() for _ in blks]
+    states = [[_CodeState() for _ in blk.code_groups] for blk in blks]
     previous = ["" for _ in blks]
     carried = ["" for _ in blks]  # cross-classified tables: the last row's code, for rows under a merged code cell
     carried_name = ["" for _ in blks]
@@ -196,6 +234,13 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     section = ""
     body_text = []
     latest_year = _year_rows(rows, blks)
+    col_year = _column_years(paths, roles)
+    latest_col_year = max(col_year.values()) if col_year else None
+    group = ["" for _ in blks]  # the spend kind the block's current line qualifies its class rows with
+    grand = _grand_total_columns(mpaths, blks, spec)
+    unmapped = set() if wide else _unmapped_columns(paths, blks, spec)
+    for c in sorted(unmapped):
+        out.issues.append(f"unmapped_column: {'/'.join(paths[c])!r}")
     units = _unit_structured(rows, blks, entity)
     tracker = EntityTracker(caption_entity=entity)
     col_items = wide_column_items({c: paths[c] for c, r in enumerate(roles) if r == "value"}, spec) if wide else {}
@@ -204,10 +249,15 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     for ri, row in enumerate(rows):
         for bi, blk in enumerate(blks):
             name, parts = _label(row, blk, blks)
-            code = states[bi].build(parts) if blk.code_cols and any(parts) else ""
-            if code and not valid_account_code(code):
-                code = ""
-            cross = ""
+            codes = []  # one code per code column group: 部门经济 | 政府经济 side by side (烟台 基本支出表)
+            start = 0
+            for gi, grp in enumerate(blk.code_groups):
+                gparts = parts[start:start + len(grp)]
+                start += len(grp)
+                c_ = states[bi][gi].build(gparts) if any(gparts) else ""
+                codes.append(c_ if c_ and valid_account_code(c_) else "")
+            code = codes[0] if codes else ""
+            cross = "|".join(c_ for c_ in codes[1:] if c_) if code else ""
             pc, pname, pcross = primary_code(_label_texts(row, blk, merged=True), scheme_want,
                                              carried[bi] if crossed[bi] else "")
             if pc:
@@ -234,6 +284,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 elif cv.kind == "text" and cv.printed:
                     if looks_numeric_garbled(cv.printed):
                         out.issues.append(f"garbled_number p{ref.page}: {cv.printed!r} in row {name or code!r}")
+                        out.garbled.append((ref.page, ref.bbox))
                     body_text.append(cv.printed)
             if name:
                 body_text.append(name)
@@ -249,22 +300,22 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
             ent = tracker.unit_row(unit_name) if unit_name else tracker.current
             qty_unit = quantity_unit(name) if not code else ""
             line_item = ""
+            of_which = False
             scheme = scheme_of(code)
-            unit_row = bool(unit_name) and (not name or key(name) in unit_name) and not code
+            # a row keyed by a unit (its name, or its code in a unit column beside the name) is that unit's total
+            unit_row = bool(unit_name) and not code and (not name or key(name) in unit_name or bool(blk.entity_cols))
             if unit_row:
                 line_item = "total"
             elif not code and not wide:
                 line_item = match_line_item(name, spec, blk.side, section, previous[bi])
-                if not line_item and spec is not None and spec.rows == "line":
-                    cls = match_class(name, "function")
-                    if cls and not _class_form(name):
-                        cls = ""  # 住房保障 under 五、援助其他地区支出 is a 款 (21906), not 类 221
-                    if cls and blk.side != "income":
-                        code, scheme = cls, "function"
-                    else:
-                        cls = match_class(name, "economic")
-                        if cls and blk.side != "income":
-                            code, scheme = cls, "economic"
+                if not line_item and _OF_WHICH.match(key(name)):
+                    # 其中：X is X when X is a line of its own (其中：（一）因公出国（境）支出), else a part of the
+                    # line above (其中：专项资金列入部门预算的项目 under (1)一般公共预算拨款)
+                    line_item = match_line_item(_OF_WHICH.sub("", key(name)), spec, blk.side, section, previous[bi])
+                    if not line_item and previous[bi]:
+                        line_item, of_which = previous[bi], True
+                if not line_item and spec is not None and spec.rows == "line" and blk.side != "income":
+                    code, scheme = _class_row(name, blk.scheme)
                 if not line_item and not code and not name and n_value_rows <= 2:
                     line_item = "total"  # the one unlabelled row of a one-row table (收入总表 of 北京/中央)
                 line_item = _grand_total(line_item, seen[bi])
@@ -272,25 +323,47 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                     out.issues.append(f"unmapped_row p{values[0][1].page}: {name!r}")
             if line_item in ("total", "income_total", "income_grand_total", "expense_grand_total") and not ent:
                 tracker.total_row()
-            if line_item:
+            if line_item and not of_which:
                 seen[bi].add(line_item)
+                group[bi] = catalogue.line_item_by_id(line_item).qualifies or ""
             previous[bi] = line_item
             if line_item and catalogue.line_item_by_id(line_item).quantity:
                 qty_unit = catalogue.line_item_by_id(line_item).quantity
             row_year = year_of_row(name) if latest_year else None
             row_change = wide and not code and change_row(name)
+            # a wide table's rows may be its measures (三公: items are columns, rows 预算数 | 决算数)
+            row_item = match_line_item(_OF_WHICH.sub("", key(name)), spec) if wide and not code and name else ""
+            row_measure = measure_of([name], spec) if wide and not code and name and not row_change \
+                and not row_item else ""
+            row_measure = "" if row_measure == "of_which" else row_measure
+            if wide and not code:
+                # items are columns (因公出国 | 公务接待费 …) unless the row names one (行政经费 | “三公”经费 |
+                # 其中：因公出国 rows of 广州 表8); a row of 合计, a unit (西安 121 西安市信访局), a year or a measure
+                # (预算数 | 决算数) takes each column's item; a row naming something else is no item at all
+                row_is_item_free = not name or label_key(name) in GENERIC_TOTALS or bool(
+                    row_measure or row_change or row_year or unit_name or year_of_row(name))
+                wide_row_items = {}
+                for c, ref, cv in values:
+                    col_item = col_items[c] if c in col_items else wide_item_of(paths[c], spec)
+                    wide_row_items[c] = (col_item or row_item) if row_is_item_free else row_item
+                    if not wide_row_items[c]:
+                        out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r} in row {name!r}")
             for c, ref, cv in values:
-                measure = measure_of(mpaths[c], spec)
-                if row_year and row_year < latest_year:
+                measure = "grand_total" if c in grand else "unmapped" if c in unmapped else measure_of(mpaths[c], spec)
+                if of_which:
+                    measure = "of_which"
+                elif row_measure and row_measure != spec.value_measure and measure == spec.value_measure:
+                    measure = row_measure
+                elif code and group[bi] and spec is not None and measure == spec.value_measure:
+                    measure = group[bi]  # (2)商品和服务支出 under 2、专项业务经费支出: its project part
+                if (row_year and row_year < latest_year or col_year.get(c, latest_col_year) != latest_col_year) \
+                        and not measure.startswith("prior_"):
                     measure = "prior_" + measure
                 elif row_change:  # 增减变化金额 under the 2025年/2026年 rows
                     measure = row_change if measure == spec.value_measure else f"{row_change}_{measure}"
                 item = line_item
                 if wide and not code:
-                    item = match_line_item(name, spec) if name else ""
-                    item = item or (col_items[c] if c in col_items else wide_item_of(paths[c], spec))
-                    if not item:
-                        out.issues.append(f"unmapped_column p{ref.page}: {'/'.join(paths[c])!r}")
+                    item = wide_row_items[c]
                 if qty_unit:
                     out.quantities.append(Quantity(seq, table_id, line_item, name, cv.value, qty_unit, ref.page,
                                                    ref.bbox))
@@ -307,6 +380,19 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
 
 
 _GRAND = {"income_total": ("income_grand_total", "carry_in"), "expense_total": ("expense_grand_total", "carry_out")}
+
+
+def _class_row(name: str, block_scheme: str) -> tuple[str, str]:
+    """(class code, scheme) of a summary-table row that names a 类 (一、一般公共服务支出 / (1)工资福利支出);
+    a block whose header names its classification (西安: 支出功能分科目 | 部门预算支出经济科目 |
+    政府预算支出经济科目 side by side) is read in that scheme only."""
+    for scheme in ((block_scheme,) if block_scheme else ("function", "economic")):
+        cls = match_class(name, scheme)
+        if cls and scheme == "function" and not _class_form(name):
+            cls = ""  # 住房保障 under 五、援助其他地区支出 is a 款 (21906), not 类 221
+        if cls:
+            return cls, "economic" if scheme.startswith("economic") else scheme
+    return "", "line"
 
 
 def _class_form(name: str) -> bool:

@@ -7,8 +7,10 @@ from functools import lru_cache
 from .. import catalogue
 from ..catalogue import LineItem, TableSpec, label_key
 from ..textutil.normalize import key
+from . import meaning
 
-_CODE_PREFIX = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)\s*[\-—_、.．]?\s*(.*)$")
+# '2010101 行政运行', '2010101-行政运行', '[201]一般公共服务支出' (广州), '【30101】基本工资'
+_CODE_PREFIX = re.compile(r"^[\[【（(]?(\d{3}(?:\d{2}){0,2})(?!\d)[\]】）)]?\s*[\-—_、.．]?\s*(.*)$")
 _QTY_UNIT = re.compile(r"[（(](辆|台（套）|台\(套\)|台|套|个|人|人次|批次|项|处|平方米|户)[)）]")
 
 
@@ -73,8 +75,13 @@ def match_line_item(label: str, spec: TableSpec | None, side: str = "", section:
 
 
 def match_class(label: str, scheme: str) -> str:
+    """The 3-digit class a label names: scheme function, economic (部门预算支出经济分类, 3xx) or
+    economic_government (政府预算支出经济分类, 5xx; 其他支出 is 399 in one and 599 in the other)."""
     k = label_key(label)
-    table = catalogue.function_classes() if scheme == "function" else catalogue.economic_classes()
+    if scheme == "function":
+        table = catalogue.function_classes()
+    else:
+        table = catalogue.economic_classes_of("5" if scheme == "economic_government" else "3")
     if k in table:
         return table[k]
     k2 = re.sub(r"[（(]类[)）]$", "", k)
@@ -87,7 +94,11 @@ def _keys_of(aliases: tuple) -> tuple:
 
 
 def _match_rules(text: str, rules) -> str:
+    """The measure a header level names. A level led by 其中 is a part of its parent column: the
+    measure it names (其中：基本支出), or `of_which` when it names none (其中：专项资金列入部门预算项目)."""
     k = key(text)
+    if k.startswith("其中") and len(k) > 2:
+        return _match_rules(k[2:].lstrip(":：、"), rules) or "of_which"
     for rule in rules:
         if k in _keys_of(tuple(rule.get("exact", ()))):
             return rule["measure"]
@@ -101,6 +112,12 @@ def measure_of(path: list[str], spec: TableSpec | None) -> str:
     return _measure_of(tuple(path), spec.id if spec is not None else None)
 
 
+def names_a_measure(path: list[str], spec: TableSpec | None) -> bool:
+    """Does any level of a column header name a measure (else the column falls back to the table's)?"""
+    rules = list(spec.measures if spec else ()) + list(catalogue.measure_rules())
+    return any(_match_rules(level, rules) for level in path if level)
+
+
 @lru_cache(maxsize=8192)
 def _measure_of(path: tuple, spec_id: str | None) -> str:
     spec = catalogue.tables_by_id().get(spec_id) if spec_id else None
@@ -108,10 +125,12 @@ def _measure_of(path: tuple, spec_id: str | None) -> str:
 
     In wide tables (三公) the columns are items: 合计/小计 name an item there, not a measure."""
     rules = list(spec.measures if spec else ()) + list(catalogue.measure_rules())
+    levels = list(reversed(path))
     if spec is not None and spec.rows == "wide":
         rules = [r for r in rules if r["measure"] != "total"]
+        # a header naming the item group (一般公共预算拨款安排的“三公”经费预算) labels items, it measures nothing
+        levels = [lv for lv in levels if not meaning.read(lv).topic]
     default = spec.value_measure if spec else "value"
-    levels = list(reversed(path))
     for i, level in enumerate(levels):
         m = _match_rules(level, rules)
         if m:
@@ -120,20 +139,33 @@ def _measure_of(path: tuple, spec_id: str | None) -> str:
     return default
 
 
+def _fund_scope(spec: TableSpec | None) -> set[str]:
+    """The funds a table is about, by its meaning (BUD_04: fiscal; BUD_05: gpb)."""
+    out: set[str] = set()
+    for pattern in (spec.meaning if spec is not None else ()):
+        fund = pattern.get("fund")
+        if isinstance(fund, str) and fund not in ("any", "none"):  # only a table that is about that fund alone
+            out.add(fund)
+    return out
+
+
 def _compose(measure: str, parents: list[str], rules, spec: TableSpec | None = None) -> str:
     """The nearest parent header that qualifies the measure (上年结转结余 / 一般公共预算 -> carry_in_gpb);
     a table's own `compose` entries come before the catalogue-wide ones."""
     table = {k: dict(v) for k, v in catalogue.measure_compose().items()}
     for parent, child, m in (spec.compose if spec is not None else ()):
         table.setdefault(parent, {})[child] = m
+    scope = _fund_scope(spec)
     for level in parents:
         pm = _match_rules(level, rules)
+        if pm in scope:
+            continue  # 财政拨款/合计 in a 财政拨款收支总表 is the table's total, not a fund's subtotal
         if pm and pm != measure and measure in table.get(pm, {}):
             return table[pm][measure]
     return measure
 
 
-_GENERIC = {"小计", "合计", "总计"}
+GENERIC_TOTALS = _GENERIC = {"小计", "合计", "总计"}
 
 
 def wide_item_of(path: list[str], spec: TableSpec | None) -> str:
@@ -157,8 +189,11 @@ def wide_column_items(paths: dict[int, list[str]], spec: TableSpec | None) -> di
     grand = next((it.id for it in cands if it.total_of_all), "")
     if not grand or not {it.id for it in cands if it.beside} & set(items.values()):
         return items
+    rules = catalogue.measure_rules()
     for c, p in paths.items():
-        lone = [lv for lv in p if lv]
+        # levels naming a measure (上年 | 当年 | 增减变化情况, 预算数) group columns; they name no item
+        lone = [lv for lv in p if lv and (label_key(lv) in _GENERIC or not _match_rules(lv, rules)
+                                          or meaning.read(lv).topic)]
         if items[c] and lone and all(label_key(lv) in _GENERIC for lv in lone) \
                 and any(d != c and items[d] == items[c] for d in items):
             items[c] = grand

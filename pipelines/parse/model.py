@@ -60,10 +60,17 @@ class TableResult:
     page_end: int
     empty: bool
     note: str
-    identified_by: str  # title | signature | none
+    identified_by: str  # title | contents | signature | none
     header: list[str] = field(default_factory=list)  # column header paths
     n_rows: int = 0
     issues: list[str] = field(default_factory=list)
+    n_figures: int = 0  # figures printed inside the table's area
+    n_covered: int = 0  # of those, figures that became facts (or quantities)
+    n_garbled: int = 0  # figures the text layer garbled (counted, never guessed)
+
+    @property
+    def coverage(self) -> float | None:
+        return round(self.n_covered / self.n_figures, 4) if self.n_figures else None
 
 
 @dataclass
@@ -90,3 +97,13 @@ class DocumentResult:
     page_texts: list[str] = field(default_factory=list)
     issues: list[str] = field(default_factory=list)
     timings: dict = field(default_factory=dict)
+
+    @property
+    def n_figures(self) -> int:
+        return sum(t.n_figures for t in self.tables)
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the figures printed in the document's table areas that became facts."""
+        n = self.n_figures
+        return round(sum(t.n_covered for t in self.tables) / n, 4) if n else None

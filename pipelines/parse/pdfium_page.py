@@ -46,22 +46,33 @@ class Display:
 EM_DESCENT, EM_ASCENT = -0.12, 0.88  # the ideographic em box around the baseline, in em
 
 
-def _em_box(tp, i: int, font, size: float) -> tuple[float, float, float, float] | None:
+def _char_matrix(tp, i: int) -> tuple[float, float, float, float]:
+    """The linear part (a, b, c, d) of character i's text matrix: its advance and up directions
+    and the scale FPDFText_GetFontSize leaves out (a 200 pt font set at 0.05 is printed at 10 pt)."""
+    m = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(tp, i, m) and math.hypot(m.a, m.b) > 0 and math.hypot(m.c, m.d) > 0:
+        return m.a, m.b, m.c, m.d
+    return 1.0, 0.0, 0.0, 1.0
+
+
+def printed_size(font_size: float, matrix: tuple[float, float, float, float]) -> float:
+    """The size a character is printed at: its font size times its text matrix's vertical scale."""
+    return font_size * math.hypot(matrix[2], matrix[3])
+
+
+def _em_box(tp, i: int, font, font_size: float, matrix) -> tuple[float, float, float, float] | None:
     """(left, right, bottom, top) in PDF user space for character i, from the PDF's own metrics."""
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    if not pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy) or size <= 0:
+    if not pdfium_c.FPDFText_GetCharOrigin(tp, i, ox, oy) or font_size <= 0:
         return None
     width = ctypes.c_float()
-    if not pdfium_c.FPDFFont_GetGlyphWidth(font, pdfium_c.FPDFText_GetUnicode(tp, i), ctypes.c_float(size),
+    a, b, c, d = matrix
+    na, nu = math.hypot(a, b), math.hypot(c, d)
+    if not pdfium_c.FPDFFont_GetGlyphWidth(font, pdfium_c.FPDFText_GetUnicode(tp, i), ctypes.c_float(font_size),
                                            ctypes.byref(width)) or width.value <= 0:
-        width.value = size / 2
-    m = pdfium_c.FS_MATRIX()
-    ax, ay, ux, uy = 1.0, 0.0, 0.0, 1.0  # advance and up directions
-    if pdfium_c.FPDFText_GetMatrix(tp, i, m):
-        na, nu = math.hypot(m.a, m.b), math.hypot(m.c, m.d)
-        if na > 0 and nu > 0:
-            ax, ay, ux, uy = m.a / na, m.b / na, m.c / nu, m.d / nu
-    w = width.value
+        width.value = font_size / 2
+    ax, ay, ux, uy = a / na, b / na, c / nu, d / nu  # advance and up directions
+    w, size = width.value * na, font_size * nu
     xs, ys = [], []
     for adv in (0.0, w):
         for up in (EM_DESCENT * size, EM_ASCENT * size):
@@ -93,7 +104,8 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None, textpage=No
             u = pdfium_c.FPDFText_GetUnicode(tp.raw, i)
             if u in _SKIP or u > 0x10FFFF:
                 continue
-            size = pdfium_c.FPDFText_GetFontSize(tp.raw, i)
+            font_size = pdfium_c.FPDFText_GetFontSize(tp.raw, i)
+            matrix = _char_matrix(tp.raw, i)
             box = None
             obj = pdfium_c.FPDFText_GetTextObject(tp.raw, i)
             font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
@@ -102,7 +114,7 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None, textpage=No
                 if key not in embedded:
                     embedded[key] = pdfium_c.FPDFFont_GetIsEmbedded(font) == 1
                 if not embedded[key]:
-                    box = _em_box(tp.raw, i, font, size)
+                    box = _em_box(tp.raw, i, font, font_size, matrix)
             if box is None:
                 if pdfium_c.FPDFText_GetCharBox(tp.raw, i, left, right, bottom, top) and right.value > left.value \
                         and top.value > bottom.value:
@@ -115,11 +127,47 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None, textpage=No
             if not (cl - 1 <= cx <= cr + 1 and cb - 1 <= cy <= ct + 1):
                 continue
             x0, x1, t, b = d.box(*box)
-            chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b, "size": size})
-        return chars
+            chars.append({"text": chr(u), "x0": x0, "x1": x1, "top": t, "bottom": b,
+                          "size": printed_size(font_size, matrix)})
+        return without_overprint(chars)
     finally:
         if textpage is None:
             tp.close()
+
+
+OVERPRINT = 0.35  # a repeat within this share of the glyph's width and height is the same glyph drawn again
+
+
+def without_overprint(chars: list[dict]) -> list[dict]:
+    """Drop characters drawn again over themselves.
+
+    Word processors fake bold type by drawing each glyph several times, a fraction of a point apart
+    (西安's 部门综合预算 tables: "222000222222年年年部部部门门门…"); pdfium keeps every copy. A copy is the
+    same character whose box is offset by less than OVERPRINT of its size in both directions; two
+    equal characters printed side by side are a whole advance apart and both stay."""
+    out: list[dict] = []
+    seen: dict[tuple[str, int, int], list[dict]] = {}
+    for ch in chars:
+        w = max(ch["x1"] - ch["x0"], 0.5)
+        h = max(ch["bottom"] - ch["top"], 0.5)
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        bx, by = int(cx // 4), int(cy // 4)
+        dup = False
+        for kx in (bx - 1, bx, bx + 1):
+            for ky in (by - 1, by, by + 1):
+                for o in seen.get((ch["text"], kx, ky), ()):
+                    if abs((o["x0"] + o["x1"]) / 2 - cx) < OVERPRINT * w and abs((o["top"] + o["bottom"]) / 2 - cy) < OVERPRINT * h:
+                        dup = True
+                        break
+                if dup:
+                    break
+            if dup:
+                break
+        if dup:
+            continue
+        seen.setdefault((ch["text"], bx, by), []).append(ch)
+        out.append(ch)
+    return out
 
 
 def _compose(m, n):

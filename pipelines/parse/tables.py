@@ -8,17 +8,21 @@ signature and body codes alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import catalogue
 from ..catalogue import TableSpec
 from ..textutil.normalize import key
-from .captions import find_empty_note, find_label, find_unit, match_title, parse_caption
+from .captions import TitleMatch, find_empty_note, find_label, find_unit, match_title, parse_caption
+from .contents import label_number
 from .grid import Grid, drop_top_rows
 from .layout import PageLayout
 from .lines import Line
+from .meaning import is_title_text
 from .rows import column_paths, is_data_row, split_header
 
+BELOW_TITLE_GAP = 40.0  # pt: a title this close under a table with none above names that table
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _YEAR_ONLY = re.compile(r"^[（(]?(?:19|20)\d{2}年度?[)）]?$")
 
@@ -36,6 +40,7 @@ class TableChain:
     identified_by: str = "none"
     notes: list[str] = field(default_factory=list)
     title_only: bool = False
+    exact: bool = True  # the title fits its table's main meaning (not an alternative such as 支出表（按经济分类）)
     page_start: int = 0
     page_end: int = 0
 
@@ -51,7 +56,9 @@ def _title_in(lines: list[Line], kind: str | None):
         parse_caption(ln.text).entity or parse_caption(ln.text).unit)]
     for i in range(len(lines) - 1, -1, -1):
         m = match_title(lines[i].text, kind)
-        joined = match_title(lines[i - 1].text + lines[i].text, kind) if i > 0 else None
+        # a title wrapped over two lines (a line that is only a label, unit or entity wraps nothing)
+        joined = match_title(lines[i - 1].text + lines[i].text, kind) \
+            if i > 0 and parse_caption(lines[i].text).title_text else None
         if m and joined and joined.specs != m.specs and _title_head(lines[i - 1].text):
             return joined  # a wrapped title: "…“三公”经费、会议费、培训费" / "支出预算表" is not 支出预算表
         if m or joined:
@@ -79,7 +86,7 @@ def _caption_fields(lines: list[Line]) -> tuple[str, str, str, str]:
 def _title_like(text: str) -> bool:
     """A caption line that names some table (even one the catalogue does not know)."""
     k = key(text)
-    return 5 <= len(k) <= 60 and k.endswith("表") and not re.search(r"(续表|续)$", k) and "单位" not in k
+    return not re.search(r"(续表|续)$", k) and is_title_text(parse_caption(text).title_text)
 
 
 def _caption_rows(grid: Grid, kind: str | None):
@@ -117,7 +124,8 @@ def _caption_rows(grid: Grid, kind: str | None):
     return n, match, title, unit, label, entity, efield
 
 
-def _body_scheme(grid: Grid) -> str:
+def body_scheme(grid: Grid) -> str:
+    """function | economic | line: the account codes the body rows are keyed by."""
     header, index, start = split_header(grid)
     digits = {"2": 0, "3": 0, "5": 0}
     for r in range(start, grid.n_rows):
@@ -156,7 +164,7 @@ def choose(specs: list[TableSpec], grid: Grid | None, kind: str | None) -> list[
     if grid is None:
         return specs
     header = _header_text(grid)
-    scheme = _body_scheme(grid)
+    scheme = body_scheme(grid)
     pool = [s for s in specs if kind not in ("final", "budget") or s.kind == kind] or specs
     ok = [s for s in pool if _signature_ok(s, header) and _rows_ok(s, scheme)]
     if len(ok) > 1:
@@ -172,7 +180,51 @@ def _compatible(prev: TableChain, grid: Grid) -> bool:
     return True
 
 
-def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain]:
+def _settle_kind(chains: list[TableChain], kind: str | None) -> None:
+    """In a pack of unknown kind (a tables-only file), a title that fits a 预算 and a 决算 table alike
+    (收支总表) takes the kind the pack's other tables say."""
+    if kind in ("final", "budget"):
+        return
+    votes = Counter(ch.spec.kind for ch in chains if ch.spec is not None)
+    if not votes:
+        return
+    major = votes.most_common(1)[0][0]
+    for ch in chains:
+        if len(ch.specs) > 1 and len({s.kind for s in ch.specs}) > 1:
+            ch.specs = [s for s in ch.specs if s.kind == major] or ch.specs
+
+
+def _identify(chain: TableChain, m: TitleMatch | None, grid: Grid, kind: str | None, source: str) -> None:
+    """Catalogue table(s) of a new chain from its title (by meaning) confirmed by header and body, or
+    from header and body alone when it has no title."""
+    if m is not None:
+        chain.title = m.title
+        chain.specs = choose(m.specs, grid, kind) if len(m.specs) > 1 else list(m.specs)
+        chain.identified_by = source
+        chain.exact = m.exact
+    else:
+        chain.specs = choose(list(catalogue.tables()), grid, kind)
+        chain.identified_by = "signature" if len(chain.specs) == 1 else "none"
+
+
+def _from_contents(label: str, contents: dict[int, str], kind: str | None) -> TitleMatch | None:
+    n = label_number(label) if label else None
+    return match_title(contents[n], kind) if n in contents else None
+
+
+def _settle_alternatives(chains: list[TableChain]) -> None:
+    """A title that fits a table only in an alternative wording gives way to one that fits it exactly
+    (西安 prints 一般公共预算支出明细表（按经济分类科目） beside 一般公共预算基本支出明细表（按经济分类科目）:
+    the second is BUD_06, the first a table the catalogue does not know)."""
+    exact = {ch.spec.id for ch in chains if ch.spec is not None and ch.exact}
+    for ch in chains:
+        if ch.spec is not None and not ch.exact and ch.spec.id in exact:
+            ch.specs = []
+
+
+def build_chains(layouts: list[PageLayout], kind: str | None, contents: dict[int, str] | None = None) -> list[TableChain]:
+    """Grids of the table pages -> tables. `contents`: table number -> title from the 目录 (contents.py)."""
+    contents = contents or {}
     chains: list[TableChain] = []
     where: dict[int, tuple[PageLayout, int]] = {}  # id(grid) -> (page layout, index on page)
     pending = None  # (TitleMatch, label, unit, page) of a title with no grid yet
@@ -195,16 +247,22 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
             label = label or label2
             if not entity and entity2:
                 entity, efield = entity2, efield2
+            source = "title"
             if m is None and pending is not None and gi == 0 and pending[3] == lay.page - 1:
                 m, label, unit = pending[0], label or pending[1], unit or pending[2]
             pending = None
+            if m is None and label:
+                m = _from_contents(label, contents, kind)
+                source = "contents"
             prev = chains[-1] if chains else None
             if grid.strategy == "text" and m is None and not (
                     prev is not None and prev.grids and prev.grids[-1].strategy == "text" and gi == 0
                     and prev.page_end == lay.page - 1):
                 continue  # figures set out without ruling: a table only under a catalogue title
-            if m is not None and prev is not None and gi == 0 and prev.page_end == lay.page - 1 and prev.spec is not None \
-                    and len(m.specs) == 1 and m.specs[0] is prev.spec and (not label or label == prev.label) \
+            same = m is not None and prev is not None and (
+                (prev.spec is not None and len(m.specs) == 1 and m.specs[0] is prev.spec)
+                or (m.unknown and not prev.specs and key(m.title) == key(prev.title)))
+            if same and gi == 0 and prev.page_end == lay.page - 1 and (not label or label == prev.label) \
                     and _compatible(prev, grid):
                 prev.grids.append(grid)  # the title (and usually the header) repeated on every page
                 prev.page_end = lay.page
@@ -223,13 +281,7 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
                 continue
             chain = TableChain([grid], label=label, unit=unit, entity=entity, entity_field=efield,
                                page_start=lay.page, page_end=lay.page, caption_text=cap_text)
-            if m is not None:
-                chain.title = m.title
-                chain.specs = choose(m.specs, grid, kind) if len(m.specs) > 1 else list(m.specs)
-                chain.identified_by = "title"
-            else:
-                chain.specs = choose(list(catalogue.tables()), grid, kind)
-                chain.identified_by = "signature" if len(chain.specs) == 1 else "none"
+            _identify(chain, m, grid, kind, source)
             chains.append(chain)
         # a title at the bottom of a page whose table starts on the next page, or a title with a note only
         tail = lay.trailer if lay.grids else lay.lines
@@ -239,12 +291,22 @@ def build_chains(layouts: list[PageLayout], kind: str | None) -> list[TableChain
                       (i > 0 and match_title(tail[i - 1].text + ln.text, kind)))
             after = "".join(ln.text for ln in tail[idx + 1:])
             note = find_empty_note(after)
-            if note:
+            last = chains[-1] if chains else None
+            if last is not None and last.grids and where.get(id(last.grids[-1]), (None,))[0] is lay \
+                    and (last.identified_by == "none" or (last.identified_by == "signature" and not last.label
+                                                          and not last.unit)) \
+                    and tail[idx].top - last.grids[-1].bbox[3] < BELOW_TITLE_GAP:
+                # the title printed below its table (the grid above it has none)
+                _identify(last, m, last.grids[0], kind, "title")
+                last.caption_text += " " + m.title
+            elif note:
                 chains.append(TableChain([], title=m.title, label=find_label(after), unit=find_unit(after),
                                          specs=list(m.specs) if len(m.specs) == 1 else [], identified_by="title",
                                          notes=[note], title_only=True, page_start=lay.page, page_end=lay.page))
             else:
                 pending = (m, find_label(after), find_unit(after), lay.page)
+    _settle_kind(chains, kind)
+    _settle_alternatives(chains)
     for ch in chains:
         for g in ch.grids:
             lay, gi = where[id(g)]

@@ -3,21 +3,16 @@ from __future__ import annotations
 
 import re
 
-from .. import catalogue
 from ..textutil.normalize import key
+from .meaning import is_title_text
 
 _AMOUNT = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,6}(?![\d.])|(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _CODE = re.compile(r"(?<!\d)(?:2\d{2}|3\d{2}|5\d{2})(?:\d{2}){0,2}(?!\d)")
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:万元|元|千元|亿元)")
 
 
-def _title_keys() -> tuple[str, ...]:
-    return tuple(k for spec in catalogue.tables() for k in spec.title_keys)
-
-
 def table_pages(texts: list[str]) -> list[int]:
     """1-based numbers of pages worth a table pass."""
-    titles = _title_keys()
     out = []
     for i, text in enumerate(texts, 1):
         lines = [ln for ln in text.split("\n") if ln.strip()]
@@ -25,7 +20,7 @@ def table_pages(texts: list[str]) -> list[int]:
             continue
         amounts = len(_AMOUNT.findall(text))
         k = key(text)
-        has_title = any(t in k for t in titles)
+        has_title = any(is_title_text(ln) for ln in lines)
         has_unit = bool(_UNIT.search(text))
         dense = amounts >= 4 and amounts >= 0.25 * len(lines)
         continuation = bool(out) and out[-1] == i - 1 and (amounts >= 1 or len(_CODE.findall(text)) >= 3)

@@ -7,8 +7,10 @@ from decimal import Decimal, InvalidOperation
 from .normalize import squash
 
 PLACEHOLDERS = {"", "-", "—", "——", "———", "－", "--", "---", "/", "—-", "-—", "─", "──", "‐", "–", "*", "×"}
-_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_PAREN_NEG = re.compile(r"^\((\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)$")
+# Thousands separators may be printed only in part (上海 市级 budgets in 元 print 1851,801 and 125360,898):
+# each separator is followed by exactly three digits, the leading group may be longer.
+_AMOUNT = re.compile(r"^[-−]?\d+(?:,\d{3})*(?:\.\d+)?$")
+_PAREN_NEG = re.compile(r"^\((\d+(?:,\d{3})*)(?:\.\d+)?\)$")
 _PERCENT = re.compile(r"^[-−]?\d+(?:\.\d+)?%$")
 _INT_SEQ = re.compile(r"^\d{1,2}$")
 

@@ -4,6 +4,7 @@ Re-ingesting the same bytes (same parser version) changes nothing. A re-saved co
 publication already loaded (same printed text, different bytes) is recorded as a copy and not
 counted twice. A re-published revision (same department, year, kind and pack part; different
 content) becomes current and the older document stays as history (superseded_by).
+A fetched file's provenance sidecar is recorded in document_provenance in the same transaction.
 """
 from __future__ import annotations
 
@@ -13,12 +14,16 @@ import json
 import duckdb
 import pandas as pd
 
+from ..fetch import provenance
 from ..packs import parts as packs_parts
-from ..packs.link import link_document
+from ..packs.link import attach, link_document
 from ..parse.model import DocumentResult
 from ..textutil.normalize import squash
 from .identity import resolve
 
+TABLE_COLUMNS = ("document_id", "table_seq", "table_id", "title", "label", "unit_printed", "unit_source", "page_start",
+                 "page_end", "is_empty", "note", "identified_by", "n_rows", "n_facts", "header", "issues", "n_figures",
+                 "n_covered", "n_garbled", "coverage")
 FACT_COLUMNS = ["document_id", "table_seq", "table_id", "department_key", "fiscal_year", "doc_kind", "account_scheme",
                 "account_code", "line_item", "account_name", "measure", "amount_wan", "amount_text", "amount_printed",
                 "unit_printed", "page", "x0", "top", "x1", "bottom", "row_index", "col_index", "side", "header",
@@ -44,6 +49,8 @@ def existing_state(con: duckdb.DuckDBPyConnection, document_id: str):
 def _delete(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
     for t in ("fact_amount", "fact_quantity", "document_table", "document_page"):
         con.execute(f"DELETE FROM {t} WHERE document_id = ?", [document_id])
+    con.execute("DELETE FROM pack_attachment WHERE attachment_document_id = ? OR pack_document_id = ?",
+                [document_id, document_id])
     con.execute("DELETE FROM document WHERE document_id = ?", [document_id])
 
 
@@ -94,6 +101,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
                 [doc.document_id, doc.file_name, doc.path, doc.size_bytes, doc.n_pages, doc.parser_version,
                  "rejected", doc.reason, doc.evidence.get("reject_code"),
                  quarantine_path, evidence, issues, run_id])
+            provenance.record(con, doc.document_id, doc.path)
             con.execute("COMMIT")
             return "rejected", doc.reason
         if doc.fiscal_year is not None:
@@ -129,20 +137,21 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
         con.execute(
             "INSERT INTO document (document_id, file_name, source_path, size_bytes, n_pages, doc_kind, department_key,"
             " department, entity_level, region, fiscal_year, unit_printed, parser_version, status, reason, evidence,"
-            " issues, content_key, copy_of, superseded_by, is_current, n_facts, run_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', '', ?, ?, ?, ?, ?, ?, ?, ?)",
+            " issues, content_key, copy_of, superseded_by, is_current, n_facts, run_id, n_figures, coverage)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'loaded', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc.document_id, doc.file_name, doc.path, doc.size_bytes, doc.n_pages, doc.kind, dkey, doc.department,
              doc.entity_level, doc.region, doc.fiscal_year, doc.unit_printed, doc.parser_version, evidence, issues,
-             ckey, copy_of, superseded_by, is_current, len(doc.facts), run_id])
+             ckey, copy_of, superseded_by, is_current, len(doc.facts), run_id, doc.n_figures, doc.coverage])
         n_by_seq: dict[int, int] = {}
         for f in doc.facts:
             n_by_seq[f.table_seq] = n_by_seq.get(f.table_seq, 0) + 1
         if doc.tables:
             con.executemany(
-                "INSERT INTO document_table VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO document_table ({', '.join(TABLE_COLUMNS)}) VALUES ({', '.join('?' * len(TABLE_COLUMNS))})",
                 [(doc.document_id, t.seq, t.table_id, t.title, t.label, t.unit_printed, t.unit_source, t.page_start,
                   t.page_end, t.empty, t.note, t.identified_by, t.n_rows, n_by_seq.get(t.seq, 0),
-                  json.dumps(t.header, ensure_ascii=False), json.dumps(t.issues, ensure_ascii=False))
+                  json.dumps(t.header, ensure_ascii=False), json.dumps(t.issues, ensure_ascii=False),
+                  t.n_figures, t.n_covered, t.n_garbled, t.coverage)
                  for t in doc.tables])
         if doc.facts:
             frame = _facts_frame(doc, dkey)
@@ -167,6 +176,10 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             if link:
                 partner = link["narrative" if link["tables"] == doc.document_id else "tables"]
                 detail = (detail + "; " if detail else "") + f"pack partner {partner[:12]} ({link['n_matched']} totals)"
+            joined = attach(con, doc.document_id)
+            if joined and part == "attachment":
+                detail = (detail + "; " if detail else "") + f"attachment of the pack {joined[0][:12]}"
+        provenance.record(con, doc.document_id, doc.path)  # where a fetched file came from (its sidecar)
         con.execute("COMMIT")
         return outcome, detail
     except BaseException:

@@ -62,8 +62,11 @@ def writer_lock(path: Path, wait: float = 600.0, announce=sys.stderr):
                     told = True
                 time.sleep(0.2)
         _held.add(fd)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+        except OSError as exc:  # a full disk: say where
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         yield
     finally:
         _held.discard(fd)

@@ -4,4 +4,5 @@ SELECT t.document_id, t.table_id || ' unit ' || coalesce(t.unit_printed, '?') ||
        'holds' AS comparison, coalesce(t.unit_source, '') IN ('printed', 'document') AS holds,
        t.page_start AS page, t.table_id
 FROM document_table t JOIN check_scope sc ON sc.document_id = t.document_id
-WHERE t.table_id IS NOT NULL AND NOT coalesce(t.is_empty, FALSE)
+JOIN dim_table dt ON dt.table_id = t.table_id
+WHERE NOT coalesce(t.is_empty, FALSE)

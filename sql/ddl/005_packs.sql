@@ -16,3 +16,13 @@ CREATE TABLE IF NOT EXISTS pack_link (
 -- cross-classified rows (北京 预算03表) carry the other classifications printed beside their code.
 ALTER TABLE fact_amount ADD COLUMN IF NOT EXISTS entity VARCHAR DEFAULT '';
 ALTER TABLE fact_amount ADD COLUMN IF NOT EXISTS cross_class VARCHAR DEFAULT '';
+
+-- Attachments: a file of attachment tables alone (广州 绩效目标表 files) joins the pack of its
+-- department, year and kind (pipelines/packs/link.py `attach`), whichever of the two arrives first.
+CREATE TABLE IF NOT EXISTS pack_attachment (
+    attachment_document_id  VARCHAR NOT NULL,  -- the attachment file
+    pack_document_id        VARCHAR NOT NULL,  -- a current document of the pack (full, narrative or tables)
+    method                  VARCHAR NOT NULL,  -- identity: same department, fiscal year and kind
+    linked_at               TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (attachment_document_id, pack_document_id)
+);

@@ -4,6 +4,8 @@
 --     unit's, not the department's, and are left out; the table's own 合计 rows stay;
 --   * cross-classified rows (北京 预算03表 / 预算06表: 功能科目 × 经济科目 on one line, cross_class)
 --     are added up to their code;
+--   * tables the catalogue does not know (BUD_X / FIN_X: kept with their printed amounts) say nothing
+--     the rules or marts could use, and are left out;
 --   * so are the unnamed unit blocks of a function table that prints 项 codes only and starts its
 --     code list over (北京 预算05表: each unit's 项 rows one block after another, no unit name).
 -- A summed row carries n_summed > 1, the sum as amount_text, half_ulp = the rounding of all its
@@ -19,6 +21,7 @@ WITH f0 AS (
     SELECT f.*, printed_half_ulp(f.amount_text) AS half_ulp
     FROM fact_amount f
     WHERE coalesce(f.entity, '') = ''
+      AND f.table_id IN (SELECT table_id FROM dim_table)  -- tables the catalogue knows (not BUD_X / FIN_X)
 ),
 blocks AS (
     SELECT document_id, table_seq

@@ -30,7 +30,27 @@ SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code,
        f.half_ulp,
        f.page, f.x0, f.top, f.x1, f.bottom, f.row_index, f.col_index, f.header
 FROM v_fact_department f
-JOIN check_scope s ON s.document_id = f.document_id;
+JOIN check_scope s ON s.document_id = f.document_id
+UNION ALL BY NAME
+-- a measure printed only as its parts (dim_measure_part: 基本支出 = 人员经费 + 公用经费) is read as their
+-- sum on the row; its lineage is the first part's cell, its rounding the parts' together
+SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item,
+       first(f.account_name) AS account_name, mp.measure, 'derived' AS measure_parsed,
+       coalesce(nullif(f.account_code, ''), f.line_item) AS key, sum(f.amount_wan) AS amount,
+       sum(f.half_ulp) AS half_ulp,
+       first(f.page ORDER BY f.col_index) AS page, first(f.x0 ORDER BY f.col_index) AS x0,
+       first(f.top ORDER BY f.col_index) AS top, first(f.x1 ORDER BY f.col_index) AS x1,
+       first(f.bottom ORDER BY f.col_index) AS bottom, first(f.row_index) AS row_index,
+       min(f.col_index) AS col_index, string_agg(f.header, ' + ') AS header
+FROM v_fact_department f
+JOIN check_scope s ON s.document_id = f.document_id
+JOIN dim_measure_part mp ON mp.part = f.measure
+WHERE f.account_scheme <> 'economic'  -- 基本支出表 rows by economic code print 人员/公用 as blocks, not parts
+  AND NOT EXISTS (SELECT 1 FROM v_fact_department b
+                  WHERE b.document_id = f.document_id AND b.table_seq = f.table_seq AND b.page = f.page
+                    AND b.row_index = f.row_index AND b.measure = mp.measure)
+GROUP BY f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item, mp.measure,
+         f.page, f.row_index, coalesce(f.side, '');
 CREATE OR REPLACE TABLE chk_fact AS SELECT * FROM v_chk_fact LIMIT 0;
 
 -- One value per printed cell key (a 合计 row printed at the top and the bottom is one key).
@@ -65,13 +85,13 @@ FROM document d JOIN check_scope s USING (document_id)
 WHERE d.status = 'loaded';
 CREATE OR REPLACE TABLE chk_document AS SELECT * FROM v_chk_document LIMIT 0;
 
--- Standard tables per document: present (identified) and whether printed empty (本表无数据).
+-- Catalogue tables per document: present (identified) and whether printed empty (本表无数据).
 CREATE OR REPLACE VIEW v_chk_table AS
 SELECT t.document_id, t.table_id, bool_and(coalesce(t.is_empty, FALSE)) AS is_empty, min(t.page_start) AS page,
        sum(coalesce(t.n_facts, 0)) AS n_facts, count(*) AS n_parts
 FROM document_table t
 JOIN check_scope s ON s.document_id = t.document_id
-WHERE t.table_id IS NOT NULL
+JOIN dim_table dt ON dt.table_id = t.table_id
 GROUP BY ALL;
 CREATE OR REPLACE TABLE chk_table AS SELECT * FROM v_chk_table LIMIT 0;
 

@@ -13,6 +13,8 @@ PRINTED = {
     "GovBudgetChecker/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": ALL9,
     "renwu/009_武汉/信访局_国家信访局2024年度部门决算公开.pdf": ALL9,
     "renwu/022_佛山/2026年佛山市交通运输局部门预算.pdf": ALL9 - {"FIN_08"},  # 佛山 2019 prints 8 tables
+    # 西安 2022 汇总 决算 filed as a 2026 budget: 80 绩效自评表 first, then 公开01-09表 on pp. 146-161
+    "renwu/020_西安/卫生健康委员会_2026年部门预算.pdf": ALL9,
     # the planted-defect copy omits 支出决算表 (FIN_03) and prints FIN_09 without figures
     "GovBudgetChecker/24年普陀区财政局（测试问题版本）.pdf": ALL9 - {"FIN_03"},
 }
@@ -26,6 +28,13 @@ PINNED = [
     ("renwu/009_武汉/信访局_国家信访局2024年度部门决算公开.pdf", "FIN_09", "sangong_total", "budget", "76.43", 15),
     ("renwu/022_佛山/2026年佛山市交通运输局部门预算.pdf", "FIN_07", "2120801", "carry_in", "0.00", 22),
     ("GovBudgetChecker/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "FIN_01", "income_total", "final", None, 7),
+    ("renwu/020_西安/卫生健康委员会_2026年部门预算.pdf", "FIN_01", "income_gpb", "final", "296030.91", 146),
+    ("renwu/020_西安/卫生健康委员会_2026年部门预算.pdf", "FIN_01", "balance_distribution", "final", "6374.88", 146),
+    ("renwu/020_西安/卫生健康委员会_2026年部门预算.pdf", "FIN_01", "210", "final", "1474833.23", 146),
+    # 三公 with 会议费 and 培训费 beside, rows 预算数 | 决算数
+    ("renwu/020_西安/卫生健康委员会_2026年部门预算.pdf", "FIN_09", "sangong_reception", "budget", "1.86", 161),
+    ("renwu/020_西安/卫生健康委员会_2026年部门预算.pdf", "FIN_09", "sangong_reception", "final", "0.11", 161),
+    ("renwu/020_西安/卫生健康委员会_2026年部门预算.pdf", "FIN_09", "training_fee", "final", "2795.78", 161),
 ]
 
 

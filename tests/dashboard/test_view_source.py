@@ -2,6 +2,8 @@
 import duckdb
 from apptest import app, raw_app
 
+from pipelines.dashboard.safe import md
+
 
 def fact(wh, code="210"):
     con = duckdb.connect(str(wh.with_name("warehouse.read.duckdb")), read_only=True)
@@ -44,8 +46,8 @@ def test_moved_source_file_is_named(use_sample, sample_wh, tmp_path, monkeypatch
     w.close()
     monkeypatch.setenv("FISCAL_WAREHOUSE", str(copy / "warehouse.duckdb"))
     at = raw_app(view="source", doc=doc, page=str(page))
-    assert [e.value for e in at.error] == [
-        f"无法显示原文：{changed}: file changed since ingestion (SHA-256 differs from document {doc[:12]})"]
+    assert [e.value for e in at.error] == [  # the path shown as text (Markdown escaped)
+        "无法显示原文：" + md(f"{changed}: file changed since ingestion (SHA-256 differs from document {doc[:12]})")]
     assert len(at.get("image")) == 0
 
 

@@ -19,22 +19,36 @@ def keys(defs) -> list[str]:
 
 
 def test_code_location_loads_with_every_stage(defs):
-    assert keys(defs) == ["check_results", "dashboard_snapshot", "extracted_documents", "marts", "raw_documents",
-                          "warehouse_documents"]
+    assert keys(defs) == ["check_results", "dashboard_snapshot", "extracted_documents", "fetched_files", "marts",
+                          "raw_documents", "warehouse_documents"]
     graph = defs.resolve_asset_graph()
     groups = {k.to_user_string(): graph.get(k).group_name for k in graph.get_all_asset_keys()}
-    assert groups == {"raw_documents": "ingest", "extracted_documents": "parse", "warehouse_documents": "warehouse",
-                      "check_results": "checks", "marts": "reports", "dashboard_snapshot": "reports"}
-    assert {j.name for j in defs.resolve_all_job_defs()} >= {"ingest_documents", "ingest_documents_dask"}
+    assert groups == {"fetched_files": "fetch", "raw_documents": "ingest", "extracted_documents": "parse",
+                      "warehouse_documents": "warehouse", "check_results": "checks", "marts": "reports",
+                      "dashboard_snapshot": "reports"}
+    assert {j.name for j in defs.resolve_all_job_defs()} >= {"fetch_sources", "ingest_documents",
+                                                             "ingest_documents_dask"}
     assert defs.resolve_sensor_def("inbox_sensor").job_name == "ingest_documents"
-    assert defs.resolve_schedule_def("nightly_ingest").job_name == "ingest_documents"
+    # the nightly run: the fetch first, then (when it has finished) the ingestion of what is new
+    assert defs.resolve_schedule_def("nightly_ingest").job_name == "fetch_sources"
+    after = defs.resolve_sensor_def("ingest_after_fetch")
+    assert after.job_name == "ingest_documents" and after.default_status == dg.DefaultSensorStatus.RUNNING
+
+
+def test_fetching_is_its_own_job(defs):
+    def assets(job: str) -> set[str]:
+        return {n for n in defs.resolve_job_def(job).graph.node_dict}
+
+    assert assets("fetch_sources") == {"fetched_files"}
+    for job in ("ingest_documents", "ingest_documents_dask"):  # an inbox run never fetches
+        assert "fetched_files" not in assets(job) and "raw_documents" in assets(job)
 
 
 def test_lineage(defs):
     graph = defs.resolve_asset_graph()
     parents = {k.to_user_string(): sorted(p.to_user_string() for p in graph.get(k).parent_keys)
                for k in graph.get_all_asset_keys()}
-    assert parents == {"raw_documents": [], "extracted_documents": ["raw_documents"],
+    assert parents == {"fetched_files": [], "raw_documents": ["fetched_files"], "extracted_documents": ["raw_documents"],
                        "warehouse_documents": ["extracted_documents"], "check_results": ["warehouse_documents"],
                        "marts": ["check_results"], "dashboard_snapshot": ["marts"]}
 
@@ -55,6 +69,7 @@ def test_asset_checks_are_attached(defs):
     checks = {(k.asset_key.to_user_string(), k.name): graph.get_check_spec(k).blocking
               for k in graph.asset_check_keys}
     assert checks == {
+        ("fetched_files", "sources_reachable"): False,  # a source that fails warns; the others go on
         ("extracted_documents", "parser_completed"): False,
         ("extracted_documents", "tables_found"): False,
         ("warehouse_documents", "load_matches_extraction"): True,  # a broken load blocks checks and marts

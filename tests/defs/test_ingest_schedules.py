@@ -1,4 +1,4 @@
-"""pipelines/defs/ingest/schedules.py: the nightly run."""
+"""pipelines/defs/ingest/schedules.py: the nightly run starts the fetch; the ingestion it is followed by."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,7 @@ import dagster as dg
 
 from pipelines.defs.ingest.jobs import REFRESH_KEYS
 from pipelines.defs.ingest.partitions import RANGE_END, RANGE_START
-from pipelines.defs.ingest.schedules import nightly_ingest
+from pipelines.defs.ingest.schedules import ingest_request, nightly_ingest
 
 NIGHT = datetime(2026, 11, 30, 2, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -21,13 +21,17 @@ def put(path, data: bytes):
 
 
 def evaluate(instance, fiscal):
-    ctx = dg.build_schedule_context(instance=instance, scheduled_execution_time=NIGHT, resources={"fiscal": fiscal})
-    return nightly_ingest(ctx)
+    """What the sensor ingest_after_fetch requests once the night's fetch run has finished."""
+    return ingest_request(instance, fiscal, run_key="nightly-2026-11-30")
 
 
-def test_nightly_at_two_in_shanghai():
+def test_nightly_at_two_in_shanghai_starts_the_fetch(instance):
     assert nightly_ingest.cron_schedule == "0 2 * * *"
     assert nightly_ingest.execution_timezone == "Asia/Shanghai"
+    assert nightly_ingest.job_name == "fetch_sources"
+    req = nightly_ingest(dg.build_schedule_context(instance=instance, scheduled_execution_time=NIGHT))
+    assert (req.run_key, req.tags) == ("nightly-2026-11-30", {"fiscal/nightly": "2026-11-30"})
+    assert req.partition_key is None and req.asset_selection is None
 
 
 def test_nothing_new_refreshes_checks_and_marts_only(instance, fiscal):

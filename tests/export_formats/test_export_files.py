@@ -16,7 +16,7 @@ def read_csv(path):
 
 def test_all_files_written(exported):
     names = {p.name for p in exported.iterdir()}
-    assert names == {"documents.csv", "facts.csv", "checks.csv", "documents.parquet", "facts.parquet", "fiscal.xlsx",
+    assert names == {"documents.csv", "tables.csv", "facts.csv", "checks.csv", "documents.parquet", "facts.parquet", "fiscal.xlsx",
                      "datapackage.json", "function_accounts.csv", "economic_accounts.csv"}
 
 
@@ -24,7 +24,7 @@ def test_canonical_csvs_unchanged(exported, sample_wh, tmp_path):
     con = duckdb.connect(str(sample_wh.with_name("warehouse.read.duckdb")), read_only=True)
     export_canonical(con, tmp_path)
     con.close()
-    for name in ("documents.csv", "facts.csv"):
+    for name in ("documents.csv", "tables.csv", "facts.csv"):
         assert (exported / name).read_bytes() == (tmp_path / name).read_bytes()
     assert read_csv(exported / "facts.csv")[0][:len(FACT_COLUMNS)] == FACT_COLUMNS
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import data
+from ..safe import md
 from ..source import Box, SourceError, check_file, render_page
 
 TITLE = "原文"
@@ -20,7 +21,7 @@ def show(document_id: str, page, box=None) -> None:
     """Render `page` of the document with `box` ((x0, top, x1, bottom) or None) outlined."""
     doc = data.document(document_id)
     if doc is None:
-        st.error(f"文件 {document_id[:12]} 不在数据仓库中。")
+        st.error(f"文件 {md(document_id[:12])} 不在数据仓库中。")
         return
     if page is None or pd.isna(page):
         st.warning("该结果没有页码。")
@@ -30,7 +31,7 @@ def show(document_id: str, page, box=None) -> None:
     try:
         png = _png(doc["source_path"], document_id, int(page), b.text() if b else None)
     except SourceError as exc:
-        st.error(f"无法显示原文：{exc}")
+        st.error(f"无法显示原文：{md(exc)}")  # the path is user data: shown as text, never as markdown
         return
     st.image(png, width="stretch")
 

@@ -13,6 +13,7 @@ from .resources import FiscalResource
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="ingest",
     kinds={"pdf"},
+    deps=[dg.AssetKey("fetched_files")],  # the inbox is fed by the fetch (and by hand)
     description="A PDF from the inbox, identified by the sha256 of its bytes (the partition key); "
                 "its path, name and size are in the materialization metadata.",
 )

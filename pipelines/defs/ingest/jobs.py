@@ -14,7 +14,10 @@ import dagster as dg
 from ..parse.ops import CHUNKS_TAG, MAX_CHUNKS, WORKERS_TAG
 from ..scaleout import dask_executor
 
-EVERYTHING = dg.AssetSelection.all()
+from ..fetch.jobs import FETCH_GROUP
+
+# the ingestion graph; fetching is its own job (the nightly schedule runs it first)
+EVERYTHING = dg.AssetSelection.all() - dg.AssetSelection.groups(FETCH_GROUP)
 # what a night with no new document still refreshes
 REFRESH_KEYS = [dg.AssetKey("check_results"), dg.AssetKey("marts"), dg.AssetKey("dashboard_snapshot")]
 
