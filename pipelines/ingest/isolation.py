@@ -21,7 +21,6 @@ import resource
 import signal
 import sys
 import time
-import traceback
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -49,6 +48,7 @@ class Finished:
     peak_mb: float  # the child's peak resident memory
     base_mb: float  # the parent's resident memory when the child was forked (the child's start)
     timed_out: bool = False
+    error: str = ""  # what the task raised, when it raised (one line, sent over a pipe)
 
     @property
     def ok(self) -> bool:
@@ -96,7 +96,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _child(task: Task, limits: Limits, parent: int) -> None:
+def _child(task: Task, limits: Limits, parent: int, report_fd: int) -> None:
     code = EXIT_ERROR
     try:
         _die_with_parent()
@@ -111,9 +111,9 @@ def _child(task: Task, limits: Limits, parent: int) -> None:
         code = EXIT_OK
     except MemoryError:
         code = EXIT_MEMORY
-    except BaseException:
+    except BaseException as exc:  # reported to the parent in one line, not as a traceback on the terminal
         try:
-            traceback.print_exc()
+            os.write(report_fd, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:2000])
         except BaseException:
             pass
     finally:
@@ -128,7 +128,7 @@ def _child(task: Task, limits: Limits, parent: int) -> None:
 def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Finished]:
     """Run the tasks, at most `workers` at a time; yields each Finished as its child ends."""
     pending = list(tasks)
-    running: dict[int, tuple[Task, float, float]] = {}  # pid -> (task, started, parent rss MB)
+    running: dict[int, tuple[Task, float, float, int]] = {}  # pid -> (task, started, parent rss MB, pipe)
     killed: set[int] = set()
     workers = max(1, workers)
     try:
@@ -139,13 +139,16 @@ def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fi
                 sys.stdout.flush()
                 sys.stderr.flush()
                 me = os.getpid()
+                rfd, wfd = os.pipe()
                 pid = os.fork()
                 if pid == 0:  # pragma: no cover - the child never returns
-                    _child(task, limits, me)
-                running[pid] = (task, time.monotonic(), base)
+                    os.close(rfd)
+                    _child(task, limits, me, wfd)
+                os.close(wfd)
+                running[pid] = (task, time.monotonic(), base, rfd)
             ended = False
             for pid in list(running):
-                task, started, base = running[pid]
+                task, started, base, rfd = running[pid]
                 done, status, usage = os.wait4(pid, os.WNOHANG)
                 if done == 0:
                     if time.monotonic() - started > limits.seconds and pid not in killed:
@@ -154,16 +157,31 @@ def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fi
                     continue
                 ended = True
                 del running[pid]
+                error = _read_all(rfd)
                 yield Finished(task.key, os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
                                os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-                               time.monotonic() - started, usage.ru_maxrss / 1024, base, pid in killed)
+                               time.monotonic() - started, usage.ru_maxrss / 1024, base, pid in killed, error)
                 killed.discard(pid)
             if not ended and running:
                 time.sleep(POLL)
     finally:
-        for pid in running:  # the caller stopped (an error, Ctrl-C): no child outlives it
+        for pid, (_, _, _, rfd) in running.items():  # the caller stopped (an error, Ctrl-C): no child outlives it
             try:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             except OSError:
                 pass
+            _read_all(rfd)
+
+
+def _read_all(fd: int) -> str:
+    """What a child wrote to its report pipe (it has ended: the read never blocks), and close it."""
+    try:
+        chunks = []
+        while chunk := os.read(fd, 4096):
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)

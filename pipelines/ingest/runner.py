@@ -345,6 +345,8 @@ def failure_reason(fin: Finished, lim: Limits) -> tuple[str, str]:
     if fin.signal is not None:
         return (f"parser process crashed: killed by {fin.signal_name} after {fin.seconds:.1f} s "
                 f"(peak memory {fin.peak_mb:,.0f} MB)"), "parser_crash"
+    if fin.error:
+        return f"parser process failed: {fin.error}", "parser_error"
     return f"parser process failed: exit status {fin.exitcode} after {fin.seconds:.1f} s", "parser_crash"
 
 
