@@ -17,8 +17,9 @@ from collections import Counter
 
 from ..pdf.engine import pdfium_c
 
-SAMPLE = 400  # characters looked at per page
+SAMPLE = 120  # characters looked at per page (spread over the page)
 DOMINANT = 0.6  # share of the sampled characters that must run one way
+EARLY = 24  # this many sampled characters in a row reading as /Rotate says settle it
 
 
 def text_turn(textpage_raw, printed: int) -> int:
@@ -40,6 +41,8 @@ def text_turn(textpage_raw, printed: int) -> int:
         # clockwise by R, so text advancing at angle t reads left to right after a turn of t
         angle = math.degrees(math.atan2(m.b, m.a)) % 360
         turns[int(round(angle / 90.0)) % 4 * 90] += 1
+        if turns[printed] >= EARLY and len(turns) == 1:  # the usual page: every character so far agrees
+            return printed
     if not turns:
         return printed
     turn, count = turns.most_common(1)[0]
