@@ -17,7 +17,7 @@ import time
 T0 = time.perf_counter()
 
 STEPS = ("ensure_schema", "ensure_snapshot", "start_run", "plan", "parse_all", "load_staged", "check_loaded",
-         "record_run", "publish_snapshot")
+         "record_run", "publish_snapshot", "publish_if_open")
 
 
 def cpu() -> float:

@@ -11,12 +11,13 @@ PHASE_LABELS = {
     "ensure_schema": "schema (DDL, views)",
     "ensure_snapshot": "first read snapshot",
     "start_run": "run record",
-    "plan": "hash files, skip known ones",
-    "parse_all": "parse (worker pool)",
+    "plan": "hash files, skip known ones, copy the others into staging",
+    "parse_all": "parse (one child process per document)",
     "load_staged": "load staged documents (single writer)",
     "check_loaded": "consistency rules on loaded documents",
     "record_run": "run outcome record",
     "publish_snapshot": "checkpoint + publish read snapshot",
+    "publish_if_open": "publication gate + checkpoint + publish read snapshot",
 }
 
 

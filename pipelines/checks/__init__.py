@@ -16,7 +16,10 @@ API (for the CLI, the ingestion runner and the Dagster asset checks):
         check_run row and its check_result rows (document, rule, outcome, location, expected,
         actual, diff, envelope, page, table_id, cell box, detail). Each (document, rule) gets at
         least one row: rules with nothing to compare, or written for the other pack kind, give
-        `not_applicable`; a rule whose SQL fails gives `error` (the run goes on).
+        `not_applicable`; a rule whose SQL fails gives `error` (the run goes on). A rule that fails
+        on the data of some documents only (a value out of range) is run document by document, so
+        only those get `error`; a document whose narrative or data cannot be prepared gets `error`
+        on the rules that need them, with the message, and every other document is still judged.
         - related=True adds the same department's adjacent-year and same-year packs, whose
           cross-year / budget-final verdicts change when a partner document arrives;
         - narrative=True (re)extracts the 情况说明 statements (narrative_statement) first;
@@ -28,7 +31,8 @@ API (for the CLI, the ingestion runner and the Dagster asset checks):
 
     CheckReport: check_run_id, document_ids, n_rules, counts {outcome: n}, failures
         [(document_id, rule_id, severity, location, diff, page)] (fail and error only), errors
-        {rule_id: message}, docs_index, seconds; .blocking = failures of severity `parse`.
+        {rule_id: message}, document_errors {document_id: message}, error_rows [(document_id,
+        rule_id, message)] (outcome error), docs_index, seconds; .blocking = failures of severity `parse`.
 
 Outcomes: pass | rounding (inside the envelope (n + 1) × 0.005 万元 for n summed figures) | fail |
 not_applicable | insufficient_data (a figure the rule needs is missing) | error.

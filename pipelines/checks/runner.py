@@ -23,7 +23,9 @@ class CheckReport:
     n_rules: int
     counts: dict[str, int] = field(default_factory=dict)  # outcome -> results
     failures: list[tuple] = field(default_factory=list)  # (document_id, rule_id, severity, location, diff, page)
-    errors: dict[str, str] = field(default_factory=dict)  # rule_id -> message
+    errors: dict[str, str] = field(default_factory=dict)  # rule_id -> message (the rule erred on some document)
+    document_errors: dict[str, str] = field(default_factory=dict)  # document_id -> why its rules erred
+    error_rows: list[tuple] = field(default_factory=list)  # (document_id, rule_id, message) of outcome error
     docs_index: Path | None = None
     seconds: float = 0.0
 
@@ -80,6 +82,66 @@ def _set_scope(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> dict[
     return {r[0]: r[1] for r in rows}
 
 
+def _materialize(con: duckdb.DuckDBPyConnection, kinds: dict[str, str]) -> dict[str, str]:
+    """Fill the scratch tables for the documents in scope. When that fails on some document's data,
+    find which by preparing each alone, and leave them out; returns {document_id: message}."""
+    try:
+        reconcile.materialize(con)
+        return {}
+    except duckdb.Error:
+        pass
+    bad = {}
+    for doc in kinds:
+        _set_scope(con, [doc])
+        try:
+            reconcile.materialize(con)
+        except duckdb.Error as exc:
+            bad[doc] = f"rules not evaluated: the document's data could not be prepared: {type(exc).__name__}: {exc}"
+    _set_scope(con, [d for d in kinds if d not in bad])
+    reconcile.materialize(con)
+    return bad
+
+
+# Errors that depend on the data of a document (a value out of range), not on the rule's SQL.
+DATA_ERRORS = ("ConversionException", "OutOfRangeException", "InvalidInputException")
+
+
+def _isolate(con: duckdb.DuckDBPyConnection, rules: list[Rule], kinds: dict[str, str],
+             errors: dict[str, str]) -> tuple[dict[tuple[str, str], str], set[str]]:
+    """Rules whose statement failed on the data of some document: run each document alone, so only the
+    documents it fails on get `error` and the others their verdict. Returns ({(document_id, rule_id):
+    message}, ids of the rules so judged document by document)."""
+    data_rules = [r for r in rules if any(e in errors[r.rule_id] for e in DATA_ERRORS)]
+    if not data_rules or len(kinds) <= 1:
+        return {}, set()
+    out: dict[tuple[str, str], str] = {}
+    for doc in kinds:
+        _set_scope(con, [doc])
+        try:
+            reconcile.materialize(con)
+        except duckdb.Error as exc:
+            for rule in data_rules:
+                out[(doc, rule.rule_id)] = f"the document's data could not be prepared: {type(exc).__name__}: {exc}"
+            continue
+        for rule in data_rules:
+            first = con.execute(f"SELECT coalesce(max(row_id), 0) + 1 FROM {reconcile.INSTANCES}").fetchone()[0]
+            try:
+                reconcile.run_rule(con, rule, first)
+            except reconcile.RuleSQLError as exc:
+                out[(doc, rule.rule_id)] = str(exc)
+    for rule in data_rules:
+        if not any(r == rule.rule_id for _, r in out):
+            del errors[rule.rule_id]  # each document alone passed: the batch's failure came from none of them
+        else:
+            errors[rule.rule_id] = next(m for (_, r), m in out.items() if r == rule.rule_id)
+    return out, {r.rule_id for r in data_rules}
+
+
+def _reads_narrative(rule: Rule) -> bool:
+    sql = rule.sql
+    return rule.group == "narrative" or "narrative_statement" in sql or "chk_statement" in sql
+
+
 def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str] | None = None,
                trigger: str = "api", docs_dir: Path | str | None = None, related: bool = False,
                narrative: bool = True) -> CheckReport:
@@ -99,12 +161,16 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
     kinds = _set_scope(con, ids)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     report = CheckReport(run_id, sorted(kinds), len(selected))
+    narrative_errors: dict[str, str] = {}
     if narrative and kinds:
         from ..narrative import refresh_statements
-        refresh_statements(con, [r[0] for r in con.execute("SELECT document_id FROM check_scope ORDER BY 1").fetchall()])
-    reconcile.materialize(con)
+        refresh_statements(con, [r[0] for r in con.execute("SELECT document_id FROM check_scope ORDER BY 1").fetchall()],
+                           errors=narrative_errors)
+    report.document_errors = _materialize(con, kinds)
+    judged = {d: k for d, k in kinds.items() if d not in report.document_errors}
     reconcile.reset(con)
     _, report.errors = reconcile.run_rules(con, selected)
+    pair_errors, isolated = _isolate(con, [r for r in selected if r.rule_id in report.errors], judged, report.errors)
     for rid, comp in reconcile.unknown_comparisons(con):
         report.errors[rid] = f"comparison {comp!r} is not eq | le | ge | holds"
         con.execute(f"DELETE FROM {reconcile.INSTANCES} WHERE rule_id = ?", [rid])
@@ -115,6 +181,15 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
             marks = ", ".join("?" for _ in other)
             con.execute(f"DELETE FROM {reconcile.INSTANCES} WHERE rule_id = ? AND document_id IN ({marks})",
                         [rule.rule_id] + other)
+    # a document whose narrative could not be read: rules on its statements err, not judge an empty narrative
+    for doc, msg in narrative_errors.items():
+        if doc in judged:
+            report.document_errors.setdefault(doc, msg)
+            for rule in selected:
+                if _reads_narrative(rule):
+                    pair_errors[(doc, rule.rule_id)] = msg
+                    con.execute(f"DELETE FROM {reconcile.INSTANCES} WHERE rule_id = ? AND document_id = ?",
+                                [rule.rule_id, doc])
     numeric, assertion = reconcile.frames(con)
     docs = Path(docs_dir) if docs_dir else None
     verdicts = judge.judge({"numeric": numeric, "assertion": assertion}, docs)
@@ -124,11 +199,15 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
     extra = []
     for rule in selected:
         for doc, kind in kinds.items():
-            if rule.rule_id in report.errors and rule.applies(kind):
-                extra.append((doc, rule.rule_id, "error", report.errors[rule.rule_id][:2000]))
-            elif not rule.applies(kind):
+            if not rule.applies(kind):
                 extra.append((doc, rule.rule_id, "not_applicable",
                               f"rule applies to {','.join(rule.applies_to)} packs, this one is {kind}"))
+            elif doc in report.document_errors and doc not in judged:
+                extra.append((doc, rule.rule_id, "error", report.document_errors[doc][:2000]))
+            elif (doc, rule.rule_id) in pair_errors:
+                extra.append((doc, rule.rule_id, "error", pair_errors[(doc, rule.rule_id)][:2000]))
+            elif rule.rule_id in report.errors and rule.rule_id not in isolated:
+                extra.append((doc, rule.rule_id, "error", report.errors[rule.rule_id][:2000]))
             elif (doc, rule.rule_id) not in have:
                 extra.append((doc, rule.rule_id, "not_applicable", "nothing to compare in this document"))
     store.store_run(con, run_id, started, trigger, ruleset_version(all_rules), len(selected), verdicts.outcome,
@@ -142,5 +221,8 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
         FROM check_result c JOIN dim_rule r USING (rule_id)
         WHERE c.check_run_id = ? AND c.outcome IN ('fail', 'error')
         ORDER BY c.document_id, c.rule_id, c.page""", [run_id]).fetchall()
+    report.error_rows = con.execute("""
+        SELECT document_id, rule_id, detail FROM check_result
+        WHERE check_run_id = ? AND outcome = 'error' ORDER BY document_id, rule_id""", [run_id]).fetchall()
     report.seconds = time.monotonic() - t0
     return report

@@ -15,6 +15,9 @@ def register(sub) -> None:
     p.add_argument("--docs", metavar="DIR", help="build the GX Data Docs into DIR (default data/reports/data_docs)")
     p.add_argument("--no-docs", action="store_true", help="do not build the GX Data Docs")
     p.add_argument("--failures", type=int, default=40, metavar="N", help="list at most N failures (default 40)")
+    p.add_argument("--publish-anyway", action="store_true",
+                   help="accept the parse-integrity failures that hold the read snapshot back (recorded per "
+                        "document and rule) and publish it")
     p.set_defaults(func=cmd_check)
 
 
@@ -34,8 +37,9 @@ def _documents(con, args) -> list[str]:
 
 def cmd_check(args) -> int:
     from ..checks import CatalogueError, SuiteError, default_docs_dir, run_checks
+    from ..checks.gate import publish_if_open
     from ..warehouse import paths
-    from ..warehouse.connection import connect_write, publish_snapshot
+    from ..warehouse.connection import connect_write
     from ..warehouse.lock import WarehouseBusy, writer_lock
 
     if not paths.warehouse_path().exists():
@@ -53,12 +57,13 @@ def cmd_check(args) -> int:
                     SELECT file_name, left(document_id, 12), doc_kind, fiscal_year, n_rules_judged, n_pass, n_rounding,
                            n_fail, n_insufficient, n_error, CASE WHEN blocking THEN 'yes' ELSE '' END
                     FROM v_check_summary WHERE check_run_id = ? ORDER BY file_name""", [report.check_run_id]).fetchall()
-                publish_snapshot(con)
+                publication = publish_if_open(con, waive_blocking=args.publish_anyway)
             finally:
                 con.close()
     except (WarehouseBusy, ValueError, CatalogueError, SuiteError) as exc:
         print(f"fiscal check: {exc}", file=sys.stderr)
         return 2
+
     counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts.items()))
     print(f"check run {report.check_run_id}: {len(report.document_ids)} documents, {report.n_rules} rules, "
           f"{report.seconds:.1f}s — {counts or 'nothing to check'}")
@@ -75,6 +80,13 @@ def cmd_check(args) -> int:
                   f"WHERE outcome = 'fail'\")")
     for rule, msg in sorted(report.errors.items()):
         print(f"error in {rule}: {msg}", file=sys.stderr)
+    for doc, msg in sorted(report.document_errors.items()):
+        print(f"error on document {doc[:12]}: {msg}", file=sys.stderr)
     if report.docs_index:
         print(f"\nGX Data Docs: {report.docs_index}")
-    return 1 if report.errors else 0
+    if publication.published and publication.blocking:
+        print(f"\naccepted {len(publication.blocking)} parse-integrity failures (--publish-anyway); "
+              f"{publication.summary}")
+    elif not publication.published:
+        print(f"fiscal check: {publication.summary}", file=sys.stderr)
+    return 1 if report.errors or report.document_errors or not publication.published else 0

@@ -18,11 +18,12 @@ def register(sub) -> None:
 
 def cmd_ingest(args) -> int:
     from ..ingest.runner import ingest
+    from ..intake.limits import LimitSettingError
     from ..warehouse.lock import WarehouseBusy
     try:
         report = ingest(args.paths, workers=args.workers, progress=None if args.quiet else sys.stderr,
                         lock_wait=args.wait)
-    except WarehouseBusy as exc:
+    except (WarehouseBusy, LimitSettingError) as exc:
         print(f"fiscal ingest: {exc}", file=sys.stderr)
         return 2
     for prob in report.problems:
@@ -36,4 +37,6 @@ def cmd_ingest(args) -> int:
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to do"
     print(f"run {report.run_id}: {len(report.outcomes)} files ({summary}); parsed {report.parsed} in "
           f"{report.seconds:.1f}s")
-    return 1 if report.rejected or report.problems else 0
+    if report.held_back:
+        print(f"fiscal ingest: {report.publication.summary}", file=sys.stderr)
+    return 1 if report.rejected or report.problems or report.held_back else 0

@@ -150,6 +150,33 @@ def dq_findings(region: str | None, department_key: int | None, outcomes: list[s
                  [outcomes, region, region, department_key, department_key])
 
 
+def dq_alerts() -> list[tuple[str, str]]:
+    """(level warning|info, text) for the quality view: a held-back snapshot (the publication gate),
+    the latest run's rules not evaluated or in error, current documents whose rules erred or never ran."""
+    from ..checks.gate import read_state
+
+    out = []
+    pub = read_state()
+    if pub is not None and not pub.published:
+        out.append(("warning", f"只读快照自 {pub.at} 起暂停更新（此处显示 {pub.published_at or '首次导入前'} 发布的数据）："
+                               f"{pub.reason}"))
+    cols = set(query("DESCRIBE ingest_run")["column_name"])
+    if "checks" in cols:
+        last = query("SELECT run_id, checks FROM ingest_run WHERE coalesce(checks, '') <> '' "
+                     "ORDER BY started_at DESC LIMIT 1")
+        if not last.empty and not str(last.iloc[0]["checks"]).startswith("rules evaluated"):
+            out.append(("warning", f"最近一次导入 {last.iloc[0]['run_id']} 的规则检查：{last.iloc[0]['checks']}"))
+    counts = query("""SELECT count(*) FILTER (WHERE s.document_id IS NULL) AS not_run,
+                             count(*) FILTER (WHERE s.n_error > 0) AS erred
+                      FROM document d LEFT JOIN v_check_summary s USING (document_id)
+                      WHERE d.status = 'loaded' AND d.is_current""").iloc[0]
+    if counts["erred"]:
+        out.append(("warning", f"{int(counts['erred'])} 个文件的规则检查出错（结果为“错误”），其余规则照常判定；见下方各文件的“错误”列。"))
+    if counts["not_run"]:
+        out.append(("info", f"{int(counts['not_run'])} 个文件尚未运行规则检查（运行 `fiscal check`）。"))
+    return out
+
+
 def ingest_runs() -> pd.DataFrame:
     return query("SELECT * FROM ingest_run ORDER BY started_at")
 

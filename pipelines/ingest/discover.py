@@ -1,15 +1,21 @@
 """Files to ingest: explicit files as given, folders searched recursively for *.pdf.
 
+Whatever is named *.pdf but is not a regular file (a FIFO, a link to a device such as /dev/zero, a
+symbolic link loop, a broken link) is reported as a problem, never silently skipped or read.
+
 File names come from the internet: they may hold newlines, backslashes, bytes that are not UTF-8
 or run to the file system's limit. The real path is kept for opening the file; what is stored and
 shown is `shown(...)`, where undecodable bytes become visible \\xNN escapes (never a crash).
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from .private_copy import describe_mode
 
 
 def shown(text: str | os.PathLike) -> str:
@@ -41,10 +47,29 @@ def _walk(folder: Path, problems: list[str]) -> list[Path]:
 
 
 def _regular(p: Path) -> bool:
+    return not what_else(p)
+
+
+def what_else(p: Path) -> str:
+    """'' for a regular file (or a link to one); else what the path is, for the problem line: a
+    FIFO would block the reader forever, a link to /dev/zero never ends, a link loop never resolves."""
     try:
-        return stat.S_ISREG(p.stat().st_mode)
-    except OSError:
-        return False
+        mode = p.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if p.is_symlink():
+            return f"a broken symbolic link (to {shown(os.readlink(p))})"
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return ""
+    what = describe_mode(mode)
+    if p.is_symlink():
+        try:
+            return f"a link to {shown(os.readlink(p))}, {what}"
+        except OSError:
+            pass
+    return what
 
 
 def discover(paths: list[str | Path]) -> tuple[list[Candidate], list[str]]:
@@ -67,12 +92,15 @@ def discover(paths: list[str | Path]) -> tuple[list[Candidate], list[str]]:
         p = Path(p)
         if p.is_dir():
             for f in _walk(p, problems):
-                if _regular(f):
+                other = what_else(f)
+                if other:
+                    problems.append(f"{shown(f)}: {other}, not a regular file (skipped)")
+                else:
                     add(f)
-        elif _regular(p):
+        elif not what_else(p):
             add(p)
-        elif p.exists():
-            problems.append(f"{shown(p)}: not a regular file (skipped)")
+        elif p.exists() or p.is_symlink():
+            problems.append(f"{shown(p)}: {what_else(p)}, not a regular file (skipped)")
         else:
             problems.append(f"{shown(p)}: no such file or folder")
     return out, problems

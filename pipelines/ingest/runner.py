@@ -1,9 +1,15 @@
 """The ingestion job, shared by the CLI and the Dagster assets.
 
-1. discover files and hash them; files already loaded with this parser version are skipped;
-2. parse the rest in parallel worker processes, each staging its result as JSON;
+1. discover files and hash them; files already loaded with this parser version are skipped; each
+   other file is copied into the staging area while it is hashed (private_copy): that copy, named
+   by its hash, is what is parsed and quarantined, so a document's identity is the bytes parsed;
+2. parse each document in a child process of its own, under the memory and time limits of
+   pipelines/intake/limits.py (isolation), several at once; each stages its result as JSON. A
+   child that crashes or passes a limit becomes a recorded rejection naming the limit;
 3. under the writer lock, load every staged document in its own transaction (single writer);
-4. publish the read-only snapshot for dashboards and queries.
+4. run the consistency rules on what was loaded and publish the read-only snapshot for dashboards
+   and queries, unless the publication gate (pipelines/checks/gate.py) holds it back.
+The run is recorded before any work and its end (finished_at) whatever happens.
 """
 from __future__ import annotations
 
@@ -11,23 +17,26 @@ import os
 import sys
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..intake.fingerprint import sha256_file
+from ..intake.limits import Limits, limits as current_limits, mb
 from ..parse.document import parse_document
+from ..parse import repeats
 from ..parse.model import DocumentResult
-from ..checks.hook import check_loaded
+from ..checks.gate import ensure_snapshot, publish_if_open
+from ..checks.hook import ChecksOutcome, check_loaded
 from ..version import PARSER_VERSION
 from ..warehouse import paths
-from ..warehouse.connection import connect_write, ensure_snapshot, publish_snapshot
+from ..warehouse.connection import connect_write
 from ..warehouse.load import load_document
 from ..warehouse.lock import writer_lock
 from ..warehouse.schema import ensure_schema
 from ..warehouse.staging import read_staged, stage_path, write_staged
+from . import private_copy
 from .discover import Candidate, discover, shown
+from .isolation import EXIT_MEMORY, Finished, Task, run_isolated
 from .quarantine import quarantine
 
 
@@ -52,36 +61,48 @@ class RunReport:
     problems: list[str] = field(default_factory=list)
     parsed: int = 0
     seconds: float = 0.0
+    checks: ChecksOutcome | None = None
+    publication: object | None = None  # gate.Publication: published, or held back by the gate (and why)
+
+    @property
+    def held_back(self) -> bool:
+        return self.publication is not None and not self.publication.published
 
     @property
     def rejected(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.outcome == "rejected"]
 
 
-def parse_to_staging(path: str, name: str, document_id: str, staging: str) -> str:
-    """Worker entry point: parse one file and stage the result. Never raises for bad input."""
+def _rejection(document_id: str, name: str, path: str, reason: str, code: str, size: int = 0) -> DocumentResult:
+    doc = DocumentResult(document_id=document_id, file_name=name, path=path, size_bytes=size, n_pages=0,
+                         parser_version=PARSER_VERSION, status="rejected", reason=reason)
+    doc.evidence["reject_code"] = code
+    return doc
+
+
+def memory_reason(lim: Limits) -> str:
+    return (f"memory limit: parsing needed more than {mb(lim.memory_bytes)} "
+            f"(limit FISCAL_PARSE_MEMORY_MB={lim.memory_mb:g})")
+
+
+def parse_to_staging(path: str, name: str, document_id: str, staging: str, shown_path: str | None = None) -> str:
+    """Parse one file and stage the result. Never raises for bad input: the document is rejected.
+
+    Runs in the document's own child process (parse_all). `path` is the file as found; what is
+    parsed is the private copy holding exactly the bytes whose hash is document_id."""
+    shown_path = shown_path or shown(path)
+    lim = current_limits()
     try:
-        doc = parse_document(path, file_name=name, document_id=document_id)
+        copy = private_copy.verified(Path(path), Path(staging), document_id, lim)
+        doc = parse_document(copy, file_name=name, document_id=document_id)
+    except private_copy.NotCopied as exc:
+        doc = _rejection(document_id, name, shown_path, exc.reason, exc.code)
+    except MemoryError:
+        doc = _rejection(document_id, name, shown_path, memory_reason(lim), "memory_limit")
     except Exception as exc:  # a parser bug must not take the batch down; the file is rejected
-        doc = DocumentResult(document_id=document_id, file_name=name, path=path,
-                             size_bytes=os.path.getsize(path) if os.path.exists(path) else 0, n_pages=0,
-                             parser_version=PARSER_VERSION, status="rejected",
-                             reason=f"parser error: {type(exc).__name__}: {exc}")
-        doc.evidence["reject_code"] = "parser_error"
-    doc.path = shown(path)  # undecodable bytes in the path become \xNN (JSON and DuckDB need text)
+        doc = _rejection(document_id, name, shown_path, f"parser error: {type(exc).__name__}: {exc}", "parser_error")
+    doc.path = shown_path  # undecodable bytes in the path become \xNN (JSON and DuckDB need text)
     return str(write_staged(doc, Path(staging)))
-
-
-def die_with_parent() -> None:
-    """Worker initializer: the kernel kills the worker when the ingestion dies (kill -9, OOM), so
-    no orphaned worker keeps parsing for nobody (Linux; elsewhere a no-op)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 class Progress:
@@ -114,25 +135,42 @@ def new_run_id() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
-def plan(con, candidates: list[Candidate]) -> tuple[list[tuple[Candidate, str]], list[Outcome]]:
-    """Hash every candidate; (to parse, outcomes of files needing no work)."""
+def plan(con, candidates: list[Candidate], staging: Path | None = None,
+         lim: Limits | None = None) -> tuple[list[tuple[Candidate, str]], list[Outcome]]:
+    """Hash every candidate; (to parse, outcomes of files needing no work). Each file to parse is
+    copied into the staging area as it is hashed (private_copy): its document id is the hash of that
+    copy, the bytes the parser will read."""
+    staging = Path(staging or paths.staging_dir())
+    lim = lim or current_limits()
     known = known_documents(con)
     todo: list[tuple[Candidate, str]] = []
     done: list[Outcome] = []
     seen_ids: dict[str, str] = {}
+
+    def settled(cand: Candidate, doc_id: str) -> Outcome | None:
+        state = known.get(doc_id)
+        if doc_id in seen_ids:
+            return Outcome(cand.name, cand.shown_path, doc_id, "unchanged", f"same bytes as {seen_ids[doc_id]} (in this run)")
+        if state and state[1] == PARSER_VERSION:
+            return Outcome(cand.name, cand.shown_path, doc_id, "unchanged", "same bytes already in the warehouse")
+        return None
+
     for cand in candidates:
         try:
-            doc_id = sha256_file(cand.path)
+            first = private_copy.hash_file(cand.path, lim)
+            if settled(cand, first) is None:
+                doc_id, _ = private_copy.take(cand.path, staging, lim)
+            else:
+                doc_id = first
+        except private_copy.NotCopied as exc:
+            done.append(Outcome(cand.name, cand.shown_path, "", "rejected", exc.reason))
+            continue
         except OSError as exc:
             done.append(Outcome(cand.name, cand.shown_path, "", "rejected", f"cannot read file: {exc.strerror or exc}"))
             continue
-        state = known.get(doc_id)
-        if doc_id in seen_ids:
-            done.append(Outcome(cand.name, cand.shown_path, doc_id, "unchanged",
-                                f"same bytes as {seen_ids[doc_id]} (in this run)"))
-            continue
-        if state and state[1] == PARSER_VERSION:
-            done.append(Outcome(cand.name, cand.shown_path, doc_id, "unchanged", "same bytes already in the warehouse"))
+        same = settled(cand, doc_id)
+        if same is not None:
+            done.append(same)
             continue
         seen_ids[doc_id] = cand.name
         todo.append((cand, doc_id))
@@ -143,10 +181,17 @@ def load_staged(con, staged: list[tuple[Candidate, str, str]], run_id: str, prog
     """Single writer: load each staged document in its own transaction (caller holds the lock)."""
     outcomes = []
     bar = Progress(len(staged), "load ", progress)
+    staging = paths.staging_dir()
     for cand, doc_id, spath in staged:
         doc = read_staged(Path(spath))
-        qpath = quarantine(cand.path, doc_id, cand.name, paths.quarantine_dir()) if doc.status != "loaded" else None
+        copy = private_copy.copy_path(Path(spath).parent, doc_id)
+        if not copy.exists():
+            copy = private_copy.copy_path(staging, doc_id)
+        # quarantine keeps the bytes that were parsed (the private copy), the inbox's file if there is none
+        source = copy if copy.exists() else cand.path
+        qpath = quarantine(source, doc_id, cand.name, paths.quarantine_dir()) if doc.status != "loaded" else None
         outcome, detail = load_document(con, doc, run_id, qpath)
+        private_copy.discard(Path(spath).parent, doc_id)
         outcomes.append(Outcome(
             cand.name, cand.shown_path, doc_id, outcome, detail if outcome != "loaded" else load_notes(doc),
             doc.kind, doc.department, doc.fiscal_year, sum(1 for t in doc.tables if t.table_id), len(doc.facts)))
@@ -170,20 +215,36 @@ def load_notes(doc) -> str:
     garbled = sum(1 for t in doc.tables for i in t.issues if i.startswith("garbled_number"))
     if garbled:
         notes.append(f"{garbled} printed figures unreadable (garbled), not loaded")
+    repeated = repeats.note(doc.evidence.get("repeated_tables") or [])
+    if repeated:
+        notes.append(repeated)
+    layer = (doc.evidence.get("text_layer") or {}).get("note")
+    if layer:
+        notes.append(layer)
+    turned = doc.evidence.get("turned_pages") or {}
+    if turned:
+        rot = sorted({v[0] for v in turned.values()})
+        notes.append(f"{len(turned)} pages turned by /Rotate {'/'.join(map(str, rot))} against their text: read along "
+                     "the text")
     return "; ".join(notes)
 
 
 def start_run(con, run_id: str, trigger: str, started: datetime, n_files: int) -> None:
-    """Recorded before any work, so a run killed midway still shows (finished_at stays NULL)."""
+    """Recorded before any work, so a run killed midway still shows (finished_at stays NULL only
+    when the process itself was killed; any error ends the run with its note)."""
     con.execute("INSERT INTO ingest_run (run_id, started_at, n_files, trigger) VALUES (?, ?, ?, ?)",
                 [run_id, started, n_files, trigger])
 
 
-def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, outcomes: list[Outcome]) -> None:
+def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, outcomes: list[Outcome],
+               checks: str | None = None, note: str | None = None) -> None:
+    """The run's end: counts, finished_at, what became of its rules (checks) and a note when it
+    stopped early; one event per file."""
     n = {k: sum(1 for o in outcomes if o.outcome == k) for k in ("unchanged", "rejected")}
-    con.execute("INSERT OR REPLACE INTO ingest_run VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    con.execute("INSERT OR REPLACE INTO ingest_run (run_id, started_at, finished_at, n_files, n_loaded, n_unchanged, "
+                "n_rejected, trigger, checks, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, started, datetime.now(), n_files, len(outcomes) - n["unchanged"] - n["rejected"],
-                 n["unchanged"], n["rejected"], trigger])
+                 n["unchanged"], n["rejected"], trigger, checks, note])
     if outcomes:
         con.executemany("INSERT INTO ingest_event VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
                         [(run_id, o.document_id or None, o.file, o.path, o.outcome, o.reason) for o in outcomes])
@@ -191,10 +252,12 @@ def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, 
 
 def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = "cli", progress=sys.stderr,
            lock_wait: float = 600.0, publish: bool = True) -> RunReport:
-    """The whole job: discover, plan, parse in parallel, load as the single writer, publish."""
+    """The whole job: discover, plan, parse (each document in its own limited process), load as the
+    single writer, check, publish."""
     t0 = time.monotonic()
     started = datetime.now()
     report = RunReport(new_run_id())
+    lim = current_limits()  # a bad limit setting stops here, before any work
     candidates, report.problems = discover(inputs)
     with writer_lock(paths.lock_path(), wait=lock_wait):
         con = connect_write()
@@ -202,59 +265,89 @@ def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = 
             ensure_schema(con)
             ensure_snapshot(con)
             start_run(con, report.run_id, trigger, started, len(candidates))
-            todo, report.outcomes = plan(con, candidates)
-            staged = parse_all(todo, paths.staging_dir(), workers, progress)
-            report.parsed = len(staged)
-            report.outcomes += load_staged(con, staged, report.run_id, progress)
-            note = check_loaded(con, report.outcomes, trigger)  # rules on what was loaded, same writer
-            if note:
-                report.problems.append(note)
-            record_run(con, report.run_id, trigger, started, len(candidates), report.outcomes)
+            checks: ChecksOutcome | None = None
+            try:
+                todo, report.outcomes = plan(con, candidates, paths.staging_dir(), lim)
+                staged = parse_all(todo, paths.staging_dir(), workers, progress, lim)
+                report.parsed = len(staged)
+                report.outcomes += load_staged(con, staged, report.run_id, progress)
+                checks = check_loaded(con, report.outcomes, trigger)  # rules on what was loaded, same writer
+                report.checks = checks
+                if checks.problem:
+                    report.problems.append(checks.problem)
+            except BaseException as exc:
+                _end_run(con, report, trigger, started, len(candidates), checks,
+                         f"stopped: {type(exc).__name__}: {exc}"[:500])
+                raise
+            record_run(con, report.run_id, trigger, started, len(candidates), report.outcomes,
+                       checks.summary if checks else None)
             if publish:
-                publish_snapshot(con)
+                report.publication = publish_if_open(con)  # held back: the CLI says so and exits 1
         finally:
             con.close()
     report.seconds = time.monotonic() - t0
     return report
 
 
-def parse_all(todo, staging: Path, workers: int | None, progress):
-    """Parse (in parallel when it pays) and return [(candidate, document_id, staged path)]."""
+def _end_run(con, report: RunReport, trigger: str, started: datetime, n_files: int, checks, note: str) -> None:
+    """A run that stopped on an error still gets its end recorded (finished_at and the note)."""
+    try:
+        record_run(con, report.run_id, trigger, started, n_files, report.outcomes,
+                   checks.summary if checks else None, note)
+    except Exception:  # the database itself failed (disk full …): the original error is what matters
+        pass
+
+
+def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits | None = None):
+    """Parse each document in a child process of its own, `workers` at a time, under the limits;
+    return [(candidate, document_id, staged path)] in the order of todo. A document whose child
+    crashed or passed a limit is staged as a rejection that says which."""
     if not todo:
         return []
+    lim = lim or current_limits()
+    staging = Path(staging)
     workers = workers or min(len(todo), os.cpu_count() or 1)
     bar = Progress(len(todo), "parse", progress)
     out = []
-    if workers <= 1 or len(todo) == 1:
-        for cand, doc_id in todo:
-            existing = stage_path(staging, doc_id)
-            sp = str(existing) if _fresh(existing) else parse_to_staging(str(cand.path), cand.name, doc_id, str(staging))
-            out.append((cand, doc_id, sp))
+    tasks, by_id = [], {}
+    for cand, doc_id in sorted(todo, key=_size, reverse=True):  # biggest first: no long file left for last
+        existing = stage_path(staging, doc_id)
+        if _fresh(existing):
+            out.append((cand, doc_id, str(existing)))
             bar.step(cand.name)
-        return out
-    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
-        futs = {}
-        for cand, doc_id in sorted(todo, key=_size, reverse=True):  # biggest first: no long file left for last
-            existing = stage_path(staging, doc_id)
-            if _fresh(existing):
-                out.append((cand, doc_id, str(existing)))
-                bar.step(cand.name)
-                continue
-            futs[pool.submit(parse_to_staging, str(cand.path), cand.name, doc_id, str(staging))] = (cand, doc_id)
-        broken = []
-        for fut in as_completed(futs):
-            cand, doc_id = futs[fut]
-            try:
-                out.append((cand, doc_id, fut.result()))
-                bar.step(cand.name)
-            except Exception:  # a worker died (killed, out of memory, crashed): the pool is broken
-                broken.append((cand, doc_id))
-    for cand, doc_id in broken:  # each again in a process of its own: only the culprit is rejected
-        out.append((cand, doc_id, _parse_alone(cand, doc_id, staging)))
+            continue
+        try:
+            existing.unlink()  # a stale result must never pass for this run's
+        except OSError:
+            pass
+        by_id[doc_id] = cand
+        tasks.append(Task(doc_id, parse_to_staging, (str(cand.path), cand.name, doc_id, str(staging), cand.shown_path)))
+    for fin in run_isolated(tasks, workers, lim):
+        cand = by_id[fin.key]
+        sp = stage_path(staging, fin.key)
+        if not (fin.ok and _fresh(sp)):
+            sp = _stage_failure(cand, fin.key, staging, *failure_reason(fin, lim))
+        out.append((cand, fin.key, str(sp)))
         bar.step(cand.name)
     order = {doc_id: i for i, (_, doc_id) in enumerate(todo)}
     out.sort(key=lambda t: order[t[1]])
     return out
+
+
+def failure_reason(fin: Finished, lim: Limits) -> tuple[str, str]:
+    """(reason, reject_code) for a parse whose process did not end well."""
+    if fin.timed_out:
+        return (f"time limit: parsing took longer than {lim.seconds:g} s (limit FISCAL_PARSE_SECONDS="
+                f"{lim.seconds:g})"), "time_limit"
+    if fin.exitcode == EXIT_MEMORY or (fin.signal is not None and fin.grew_mb >= 0.8 * lim.memory_mb):
+        how = "" if fin.exitcode == EXIT_MEMORY else f"; the parser process ended with {fin.signal_name}"
+        return memory_reason(lim) + how, "memory_limit"
+    if fin.signal is not None:
+        return (f"parser process crashed: killed by {fin.signal_name} after {fin.seconds:.1f} s "
+                f"(peak memory {fin.peak_mb:,.0f} MB)"), "parser_crash"
+    if fin.error:
+        return f"parser process failed: {fin.error}", "parser_error"
+    return f"parser process failed: exit status {fin.exitcode} after {fin.seconds:.1f} s", "parser_crash"
 
 
 def _size(item: tuple[Candidate, str]) -> int:
@@ -264,21 +357,9 @@ def _size(item: tuple[Candidate, str]) -> int:
         return 0
 
 
-def _parse_alone(cand: Candidate, doc_id: str, staging: Path) -> str:
-    try:
-        with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent) as pool:
-            return pool.submit(parse_to_staging, str(cand.path), cand.name, doc_id, str(staging)).result()
-    except Exception as exc:
-        return _stage_failure(cand, doc_id, staging, exc)
-
-
-def _stage_failure(cand: Candidate, doc_id: str, staging: Path, exc: BaseException) -> str:
-    """Stage a rejection for a document whose worker failed, so the rest of the batch still loads."""
-    doc = DocumentResult(document_id=doc_id, file_name=cand.name, path=cand.shown_path, size_bytes=0, n_pages=0,
-                         parser_version=PARSER_VERSION, status="rejected",
-                         reason=f"parser process failed: {type(exc).__name__}: {exc}")
-    doc.evidence["reject_code"] = "parser_crash"
-    return str(write_staged(doc, Path(staging)))
+def _stage_failure(cand: Candidate, doc_id: str, staging: Path, reason: str, code: str) -> Path:
+    """Stage a rejection for a document whose parse process failed, so the rest of the batch still loads."""
+    return write_staged(_rejection(doc_id, cand.name, cand.shown_path, reason, code), Path(staging))
 
 
 def _fresh(staged: Path) -> bool:

@@ -1,7 +1,8 @@
 """Open a PDF defensively; every way a file can be unusable becomes a clear rejection reason.
 
 Reasons (code): cannot read (unreadable), 0 bytes (empty), HTML or other non-PDF bytes (not_pdf),
-user password (encrypted), damaged beyond pdfium's repair (corrupt), absurd page count
+streams that inflate past the limits (decompression_bomb, checked before pdfium inflates anything:
+streams.py), user password (encrypted), damaged beyond pdfium's repair (corrupt), absurd page count
 (too_many_pages), no text layer (scanned), an unfilled template with XX placeholders and no
 printed amounts (template). A PDF encrypted with an owner password only opens normally.
 """
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..pdf.engine import pdfium, pdfium_c
 
-from ..parse.pagetext import page_text
+from ..parse.pagetext import page_text_and_turn
+from .limits import Limits, limits
+from .streams import InflateLimit, scan_streams
 
 
 class Rejected(Exception):
@@ -32,11 +35,12 @@ class OpenedPdf:
     n_pages: int
     page_texts: list[str]
     encrypted: bool
+    turned: dict[int, tuple[int, int]] = field(default_factory=dict)  # page -> (/Rotate, turn read at), when they differ
 
 
 MIN_TEXT_CHARS = 20  # a page with fewer extractable characters counts as having no text layer
 SCANNED_TEXT_SHARE = 0.1  # real packs have text on >= 89 % of their pages; scans on none or the cover only
-MAX_PAGES = 3000  # disclosure packs run to ~260 pages; far beyond this is not a pack (or a PDF bomb)
+MAX_PAGES = Limits.pages  # default of FISCAL_MAX_PAGES: packs run to ~330 pages; far beyond is not a pack (or a bomb)
 # An unfilled template: placeholder names/figures (XX, ××, 某某) and (almost) no printed amount.
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+|××+|某某)")
 _AMOUNT = re.compile(r"\d\.\d{2}(?!\d)")
@@ -66,6 +70,7 @@ def _sniff(path: Path) -> bytes:
 
 def open_pdf(path: str | Path) -> OpenedPdf:
     path = Path(path)
+    lim = limits()
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -77,6 +82,10 @@ def open_pdf(path: str | Path) -> OpenedPdf:
         lead = head[:40].decode("utf-8", "replace").strip().replace("\n", " ")
         what = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
         raise Rejected(f"not a PDF: the file is {what} (starts with {lead[:30]!r})", "not_pdf")
+    try:
+        scan_streams(path, lim)
+    except InflateLimit as exc:
+        raise Rejected(exc.reason, exc.code) from None
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -90,13 +99,18 @@ def open_pdf(path: str | Path) -> OpenedPdf:
         raise Rejected(f"corrupt PDF: cannot count pages ({exc})", "corrupt") from exc
     if n == 0:
         raise Rejected("PDF has no pages", "corrupt")
-    if n > MAX_PAGES:
-        raise Rejected(f"too many pages for a disclosure pack: {n} (limit {MAX_PAGES})", "too_many_pages")
+    if n > lim.pages:
+        raise Rejected(f"too many pages for a disclosure pack: {n} (limit FISCAL_MAX_PAGES={lim.pages})",
+                       "too_many_pages")
     texts = []
+    turned = {}
     try:
         for i in range(n):
             page = pdf[i]
-            texts.append(page_text(page))
+            text, turn, printed = page_text_and_turn(page)
+            texts.append(text)
+            if turn != printed:
+                turned[i + 1] = (printed, turn)
             page.close()
     except pdfium.PdfiumError as exc:
         raise Rejected(f"corrupt PDF: page {len(texts) + 1} cannot be read ({exc})", "corrupt") from exc
@@ -108,4 +122,4 @@ def open_pdf(path: str | Path) -> OpenedPdf:
     if template:
         raise Rejected(template, "template")
     encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
-    return OpenedPdf(pdf, n, texts, encrypted)
+    return OpenedPdf(pdf, n, texts, encrypted, turned)

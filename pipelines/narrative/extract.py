@@ -44,6 +44,7 @@ class Statement:
     base_scale: int | None = None
     sentence: str = ""
     account_code: str | None = None
+    note: str = ""  # why a figure is not used (measure `implausible`)
 
 
 @dataclass
@@ -146,6 +147,22 @@ def _value(number: str, unit: str) -> tuple[Decimal, int]:
     d = Decimal(number.replace(",", ""))
     scale = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
     return d * UNIT_FACTOR.get(unit, Decimal(1)), scale
+
+
+def implausible(voc: Vocabulary, number: str, value: Decimal, unit: str) -> str:
+    """Why a figure cannot be one a narrative states ('' when it can): beyond the bounds of
+    vocabulary.yaml `plausible` (money in 万元, rates in percent points, counts)."""
+    if unit in UNIT_FACTOR:
+        bound, what = voc.plausible["money_wan"], "万元"
+    elif unit == "%":
+        bound, what = voc.plausible["percent"], "%"
+    else:
+        bound, what = voc.plausible["count"], unit
+    if abs(value) <= bound:
+        return ""
+    digits = sum(c.isdigit() for c in number.split(".")[0])
+    return (f"implausible figure {number[:24]}{'…' if len(number) > 24 else ''}{unit}: {digits} digits, beyond "
+            f"{bound:,} {what} (figures of a table run together in the text layer); not compared")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -274,6 +291,11 @@ class _Walker:
             if found:
                 current = self.clause(clauses, *found)
             value, scale = _value(number, unit)
+            why = implausible(voc, number, value, unit)
+            if why:  # digits of several cells run together: recorded, never compared
+                self.emit(p, m.start(), m.end(), current, "implausible", None, number + unit, unit, scale,
+                          named=found[1] if found else None, note=why)
+                continue
             if unit == "%":
                 measure = {"change": "change_pct", "amount": "pct"}.get(measure, measure)
                 if measure not in ("share_pct", "change_pct", "completion_pct"):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class Vocabulary:
     empty_subjects: frozenset[str]
     strip_prefixes: tuple[re.Pattern, ...]
     share_base: dict[str, str]  # section -> topic a bare 占X% is a share of
+    plausible: dict[str, Decimal]  # money_wan | percent | count -> largest absolute value a narrative can state
 
     def section_of(self, heading: str) -> str | None:
         k = key(heading)
@@ -66,4 +68,5 @@ def vocabulary() -> Vocabulary:
         empty_subjects=frozenset(key(s) for s in v["empty_subjects"]),
         strip_prefixes=tuple(re.compile(p) for p in v["strip_prefixes"]),
         share_base=dict(v["share_base"]),
+        plausible={k: Decimal(str(n)) for k, n in v["plausible"].items()},
     )

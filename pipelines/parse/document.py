@@ -11,6 +11,7 @@ from ..intake.fingerprint import sha256_file
 from ..intake.identify import find_kind, identify
 from ..intake.metadata import pdf_date
 from ..intake.open_pdf import Rejected, open_pdf
+from ..intake import textlayer
 from ..textutil.normalize import squash
 from .. import catalogue
 from ..version import PARSER_VERSION
@@ -21,6 +22,8 @@ from .interpret import interpret
 from .pages import read_layouts
 from .model import DocumentResult, TableResult
 from .names import resolve_names
+from .orientation import page_sizes, remap
+from .repeats import drop_repeats
 from .signals import collect as collect_signals
 from .units import crosscheck_units
 from .tables import body_scheme, build_chains
@@ -33,6 +36,36 @@ def _unit_for(chain_unit: str, doc_units: Counter) -> tuple[str, str]:
     if doc_units:
         return doc_units.most_common(1)[0][0], "document"
     return "万元", "assumed"
+
+
+def _checks_on_the_whole(doc: DocumentResult, opened) -> None:
+    """What only the whole document shows: tables printed twice (repeats.py), pages read along their
+    text against their /Rotate (orientation.py: boxes go back to the page as a viewer shows it), a
+    text layer that is not readable text (intake/textlayer.py: a note, or a rejection when nothing
+    could be read)."""
+    repeats = drop_repeats(doc)
+    if repeats:
+        doc.evidence["repeated_tables"] = repeats
+    turned = opened.turned
+    if turned:
+        sizes = page_sizes(opened.pdf, sorted(turned))
+        for item in (*doc.facts, *doc.quantities):
+            if item.page in turned:
+                printed, turn = turned[item.page]
+                item.bbox = remap(item.bbox, turn, printed, *sizes[item.page])
+        doc.evidence["turned_pages"] = {str(p): [v[0], v[1]] for p, v in sorted(turned.items())}
+    layer = textlayer.measure(opened.page_texts)
+    doc.evidence["text_layer"] = {"garbled_share": round(layer.garbled_share, 4),
+                                  "chinese_share": round(layer.chinese_share, 4), "chars": layer.chars}
+    unrecognised = set(catalogue.UNRECOGNISED.values()) | {"X"}
+    read = bool(doc.facts) or any(t.table_id and t.table_id not in unrecognised for t in doc.tables)
+    verdict, why, code = textlayer.judge(layer, read)
+    if verdict == "reject":
+        doc.status, doc.reason = "rejected", why
+        doc.evidence["reject_code"] = code
+        doc.facts, doc.quantities = [], []
+    elif verdict == "note":
+        doc.evidence["text_layer"]["note"] = why
 
 
 def _name_unrecognised(doc: DocumentResult) -> None:
@@ -130,6 +163,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         wrong = [t for t in doc.tables if t.table_id and not t.table_id.startswith("FIN" if doc.kind == "final" else "BUD")]
         for t in wrong:
             t.issues.append(f"{t.table_id} in a {doc.kind} pack")
+    _checks_on_the_whole(doc, opened)
     doc.timings = {"open_s": round(t1 - t0, 3), "tables_s": round(t2 - t1, 3),
                    "interpret_s": round(time.perf_counter() - t2, 3), "table_pages": len(pages),
                    "pid": os.getpid()}

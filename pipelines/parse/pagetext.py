@@ -9,7 +9,20 @@ from __future__ import annotations
 from ..pdf.engine import pdfium
 
 from .lines import assemble_lines
-from .pdfium_page import page_chars
+from .orientation import text_turn
+from .pdfium_page import Display, page_chars
+
 
 def page_text(page: pdfium.PdfPage) -> str:
-    return "\n".join(ln.text for ln in assemble_lines(page_chars(page), prose=True))
+    return page_text_and_turn(page)[0]
+
+
+def page_text_and_turn(page: pdfium.PdfPage) -> tuple[str, int, int]:
+    """(text, the turn the page is read at, its /Rotate): see orientation.py."""
+    tp = page.get_textpage()
+    try:
+        display = Display(page, text_turn(tp.raw, page.get_rotation() % 360))
+        chars = page_chars(page, display, tp)
+    finally:
+        tp.close()
+    return "\n".join(ln.text for ln in assemble_lines(chars, prose=True)), display.rot, display.printed

@@ -14,6 +14,7 @@ import math
 from pdfplumber.table import TableFinder
 
 from ..pdf.engine import pdfium, pdfium_c
+from .orientation import display_box, text_turn
 
 _SKIP = {0, 2, 10, 13, 32, 0xFFFE, 0xFEFF}
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -21,23 +22,20 @@ WHITE = 242  # a channel at or above 0.95 × 255 paints (almost) nothing on a wh
 
 
 class Display:
-    """PDF user space -> displayed page space (top-left origin, y down, /Rotate applied)."""
+    """PDF user space -> displayed page space (top-left origin, y down, turned as the page reads:
+    its /Rotate, unless its text runs another way, see orientation.py)."""
 
-    def __init__(self, page: pdfium.PdfPage):
-        self.rot = page.get_rotation() % 360
-        self.w, self.h = page.get_width(), page.get_height()  # displayed size (rotation applied)
+    def __init__(self, page: pdfium.PdfPage, rot: int | None = None):
+        self.printed = page.get_rotation() % 360  # the page's /Rotate
+        self.rot = self.printed if rot is None else rot % 360
+        w, h = page.get_width(), page.get_height()  # displayed size (/Rotate applied)
         # unrotated size: the page before /Rotate
-        self.mw, self.mh = (self.h, self.w) if self.rot in (90, 270) else (self.w, self.h)
+        self.mw, self.mh = (h, w) if self.printed in (90, 270) else (w, h)
+        self.w, self.h = (self.mh, self.mw) if self.rot in (90, 270) else (self.mw, self.mh)
 
     def box(self, left: float, right: float, bottom: float, top: float) -> tuple[float, float, float, float]:
         """(x0, x1, top, bottom) on the displayed page."""
-        if self.rot == 90:  # turned clockwise: the PDF's left edge is the top, its bottom edge the left
-            return bottom, top, left, right
-        if self.rot == 180:
-            return self.mw - right, self.mw - left, bottom, top
-        if self.rot == 270:
-            return self.mh - top, self.mh - bottom, self.mw - right, self.mw - left
-        return left, right, self.mh - top, self.mh - bottom
+        return display_box(left, right, bottom, top, self.rot, self.mw, self.mh)
 
 
 # A glyph of a font that is not embedded in the PDF is drawn with whatever font the machine has
@@ -112,19 +110,20 @@ def _text_profile(page: pdfium.PdfPage) -> tuple[bool, bool]:
     return all_embedded, unit_scale
 
 
-def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dict]:
-    """Characters in display coordinates, with the glyph's own box.
+def page_chars(page: pdfium.PdfPage, display: Display | None = None, textpage=None) -> list[dict]:
+    """Characters in display coordinates, with the glyph's own box (display: the page turned as its
+    text reads, unless given; textpage: the page's text page, when the caller has loaded it).
 
     Tight glyph boxes keep each character on the line it is printed on: fonts' ascent/descent
     boxes differ wildly between the CJK and the Latin fonts of one sentence (a 12 pt Times digit
     gets a 22 pt box), which merges neighbouring lines. A glyph with no extent (a space) falls
     back to its font box; a glyph of a font not embedded in the file gets its em box (_em_box)."""
-    d = display or Display(page)
     # text outside the crop box is in the file but not on the page (江苏省人大办公厅2017 p11 carries two
     # more tables below the page's bottom edge): no viewer shows it, so it is not printed
     cl, cb, cr, ct = page.get_cropbox()
-    tp = page.get_textpage()
+    tp = textpage or page.get_textpage()
     try:
+        d = display or Display(page, text_turn(tp.raw, page.get_rotation() % 360))
         n = pdfium_c.FPDFText_CountChars(tp.raw)
         rect = pdfium_c.FS_RECTF()
         left, right, bottom, top = (ctypes.c_double() for _ in range(4))
@@ -164,7 +163,8 @@ def page_chars(page: pdfium.PdfPage, display: Display | None = None) -> list[dic
                           "size": font_size if unit_scale else printed_size(font_size, matrix)})
         return without_overprint(chars)
     finally:
-        tp.close()
+        if textpage is None:
+            tp.close()
 
 
 OVERPRINT = 0.35  # a repeat within this share of the glyph's width and height is the same glyph drawn again
@@ -299,10 +299,15 @@ class PdfiumPage:
     """What the table pass needs from a page: chars, edges, size, and the table finder."""
 
     def __init__(self, page: pdfium.PdfPage):
-        display = Display(page)
+        tp = page.get_textpage()
+        try:
+            display = Display(page, text_turn(tp.raw, page.get_rotation() % 360))
+            self.chars = page_chars(page, display, tp)
+        finally:
+            tp.close()
+        self.turn, self.printed_turn = display.rot, display.printed
         self.width, self.height = display.w, display.h
         self.bbox = (0.0, 0.0, display.w, display.h)
-        self.chars = page_chars(page, display)
         self.edges = page_edges(page, display)
 
     def table_cells(self, settings: dict) -> list[list[tuple]]:

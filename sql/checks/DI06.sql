@@ -5,3 +5,5 @@ SELECT t.document_id, t.table_id || ' (pages ' || t.page_start || '-' || t.page_
        t.page_start AS page, t.table_id
 FROM document_table t JOIN check_scope sc ON sc.document_id = t.document_id
 JOIN dim_table dt ON dt.table_id = t.table_id AND dt.yields_facts
+-- a table printed again with the same figures is loaded once: its repeat has none (pipelines/parse/repeats.py)
+WHERE NOT contains(CAST(coalesce(t.issues, '[]') AS VARCHAR), 'repeat of table ')

@@ -7,6 +7,8 @@ WITH pages AS (
     JOIN dim_table dt ON dt.table_id = t.table_id AND dt.yields_facts  -- not the text 绩效目标表
     CROSS JOIN range(t.page_start, t.page_end + 1) p(page)
     WHERE NOT coalesce(t.is_empty, FALSE)
+      -- a table printed again with the same figures is loaded once (pipelines/parse/repeats.py marks it)
+      AND NOT contains(CAST(coalesce(t.issues, '[]') AS VARCHAR), 'repeat of table ')
 ),
 -- figures are printed with the page's usual number of decimals (two; 北京 prints six)
 scale AS (

@@ -77,3 +77,8 @@ CREATE TABLE IF NOT EXISTS ingest_event (
     reason        VARCHAR,
     event_at      TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+-- What became of a run's consistency rules (rules evaluated … | rule errors: … | rules not evaluated: …
+-- | FISCAL_CHECKS=0), and why a run stopped early (its end is recorded whatever happens).
+ALTER TABLE ingest_run ADD COLUMN IF NOT EXISTS checks VARCHAR;
+ALTER TABLE ingest_run ADD COLUMN IF NOT EXISTS note VARCHAR;

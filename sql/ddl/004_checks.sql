@@ -52,3 +52,12 @@ CREATE TABLE IF NOT EXISTS check_scope (
 -- FALSE: a partner document (last year's pack, the same year's budget) read by cross-year and
 -- budget-final rules but not itself checked in the run.
 ALTER TABLE check_scope ADD COLUMN IF NOT EXISTS is_target BOOLEAN DEFAULT TRUE;
+
+-- Parse-integrity failures an operator reviewed and accepted (`fiscal check --publish-anyway`): the
+-- publication gate (pipelines/checks/gate.py) no longer holds the read snapshot back for them.
+CREATE TABLE IF NOT EXISTS publication_waiver (
+    document_id   VARCHAR NOT NULL,
+    rule_id       VARCHAR NOT NULL,
+    waived_at     TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (document_id, rule_id)
+);

@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS narrative_statement (
     topic         VARCHAR NOT NULL,      -- canonical subject: grand_total, income_total, class:208, item, personnel, sangong_total …
     subject       VARCHAR,               -- the subject as printed
     account_code  VARCHAR,               -- function code when the subject names a 类/款/项 (resolved against the tables)
-    measure       VARCHAR NOT NULL,      -- amount | share_pct | change_amount | change_pct | budget | final | completion_pct | count | wording
+    measure       VARCHAR NOT NULL,      -- amount | share_pct | change_amount | change_pct | budget | final | completion_pct | count | wording | implausible
     value         DECIMAL(28, 6),        -- in 万元 for amounts, percent points for *_pct, units for counts
     value_text    VARCHAR NOT NULL,      -- the figure as printed
     unit          VARCHAR,               -- 万元 | 元 | 亿元 | % | 辆 | 个 …
@@ -23,3 +23,6 @@ CREATE TABLE IF NOT EXISTS narrative_statement (
     base_scale    INTEGER,               -- its printed decimals
     sentence      VARCHAR                -- the sentence, for display
 );
+-- Why a stated figure is not used: measure `implausible` (digits of table cells run together in the
+-- text layer, beyond any budget: pipelines/narrative/vocabulary.yaml `plausible`), with value NULL.
+ALTER TABLE narrative_statement ADD COLUMN IF NOT EXISTS note VARCHAR;

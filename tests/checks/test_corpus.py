@@ -11,6 +11,7 @@ from pipelines.ingest.runner import ingest
 pytestmark = pytest.mark.corpus
 
 DEFECT = "24年普陀区财政局（测试问题版本）.pdf"
+XIAN = "卫生健康委员会_2026年部门预算.pdf"  # a 2022 决算; its 绩效自评表 run together into a 49-digit "percentage"
 ORIGINAL = "上海市普陀区财政局2024年度部门决算.pdf"
 
 # Every fail on the pristine packs, each checked on the page image / text layer:
@@ -55,6 +56,8 @@ PRISTINE_FAILS = {
     ("2026年佛山市交通运输局部门预算.pdf", "NR12",
      "narrative p26 [sangong] 公务用车购置及运行费 完成 0% (预算 0.000000, 决算 0.000000)"),
     ("2026年佛山市交通运输局部门预算.pdf", "NR12", "narrative p26 [sangong] 公务接待费 完成 0% (预算 0.000000, 决算 0.160000)"),
+    # 西安市卫生健康委员会 2022 决算 (filed as 2026年部门预算) p11: 增加144.81%，。
+    (XIAN, "DI14", "page 11 doubled punctuation"),
 }
 
 
@@ -79,7 +82,20 @@ def finals(corpus, manifest, tmp_path_factory):
 
 def test_ingestion_checked_every_final(finals):
     rows = finals.execute("SELECT file_name, n_rules_judged FROM v_check_summary ORDER BY 1").fetchall()
-    assert len(rows) == 5 and all(n >= 60 for _, n in rows)
+    assert len(rows) == 6 and all(n >= 60 for _, n in rows)
+
+
+def test_a_figure_beyond_any_budget_is_recorded_and_every_rule_still_judged(finals):
+    """Issue 10 item 2: the 49-digit figure of the 西安 pack's p30 once overflowed DECIMAL(28, 6), so no
+    rule was evaluated for any document of the run. It is kept as measure `implausible`, with its note."""
+    rows = finals.execute("""SELECT n.page, n.value, n.value_text, n.note FROM narrative_statement n
+                             JOIN document d USING (document_id) WHERE d.file_name = ? AND n.measure = 'implausible'
+                             ORDER BY n.page, n.stmt_seq""", [XIAN]).fetchall()
+    assert rows[0] == (30, None, "1492978714073778560171485335914073777795890589949%",
+                       "implausible figure 149297871407377856017148…%: 49 digits, beyond 100,000 % (figures of a "
+                       "table run together in the text layer); not compared")
+    assert all(v is None and n.startswith("implausible figure ") for _, v, _, n in rows)
+    assert finals.execute("SELECT count(*) FROM check_result WHERE outcome = 'error'").fetchone()[0] == 0
 
 
 def test_at_least_40_rules_reach_a_verdict(finals):

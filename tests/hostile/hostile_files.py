@@ -163,3 +163,80 @@ def hostile_names(folder: Path, data: bytes) -> dict[str, Path]:
     long_path.write_bytes(data + b"%path_over_300_chars\n")
     out["path_over_300_chars"] = long_path
     return out
+
+
+# ------------------------------------------------------------------ resource attacks
+
+from pipelines.generator.attacks import bomb, deflated_spaces, many_table_pages, raw_pdf, stream_obj  # noqa: E402,F401
+
+
+# ------------------------------------------------------------------ text layers and page order
+
+def garbled_text_layer(src: Path, dst: Path) -> Path:
+    """The pack with its Chinese font's code-to-Unicode map gone: the CID font's /Encoding
+    /UniGB-UCS2-H (codes are Unicode) becomes /Identity-H (codes are glyph ids), so every Chinese
+    character comes out as some other, mostly rare, character; the figures (Times) stay readable.
+    Same length, so the cross-reference offsets still hold."""
+    data = src.read_bytes()
+    assert data.count(b"/UniGB-UCS2-H") == 1
+    dst.write_bytes(data.replace(b"/UniGB-UCS2-H", b"/Identity-H  "))
+    return dst
+
+
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+         "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex "
+         "ea commodo consequat. Total 1,234.56 and 2,345.67.")
+
+
+def lorem_ipsum(dst: Path, pages: int = 3) -> Path:
+    c = Canvas(str(dst), invariant=1)
+    for _ in range(pages):
+        y = 800
+        for i in range(40):
+            c.drawString(40, y, (LOREM * 2)[(i * 37) % len(LOREM):][:95])
+            y -= 18
+        c.showPage()
+    c.save()
+    return dst
+
+
+def concatenated_twice(src: Path, dst: Path) -> Path:
+    """The pack followed by itself (a download glued twice): every table printed twice."""
+    import pypdfium2 as pdfium
+
+    pdf, out = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    try:
+        out.import_pages(pdf)
+        out.import_pages(pdf)
+        out.save(str(dst))
+    finally:
+        out.close()
+        pdf.close()
+    return dst
+
+
+def rotated(src: Path, dst: Path, degrees: int = 90) -> Path:
+    """Every page turned by /Rotate (as a viewer saves pages turned by its user); the content stays upright."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(src))
+    try:
+        for i in range(len(pdf)):
+            pdf[i].set_rotation(degrees)
+        pdf.save(str(dst))
+    finally:
+        pdf.close()
+    return dst
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """Things named *.pdf that are not files: a FIFO, a link to /dev/zero, a symbolic link loop and
+    a broken link."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {"fifo": folder / "pipe.pdf", "dev_zero": folder / "zero.pdf", "loop": folder / "loop.pdf",
+           "broken": folder / "gone.pdf"}
+    os.mkfifo(out["fifo"])
+    os.symlink("/dev/zero", out["dev_zero"])
+    os.symlink(out["loop"].name, out["loop"])
+    os.symlink(folder / "no_such_target.pdf", out["broken"])
+    return out

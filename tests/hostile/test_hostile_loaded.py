@@ -56,14 +56,29 @@ def test_republished_revision_supersedes_and_keeps_the_original(wh, inbox, victi
 
 
 def test_missing_unit_line_is_recorded_as_assumed(wh, inbox, victim):
+    """Loaded with the unit assumed; rule DI08 (parse integrity) fails, so the read snapshot is held
+    back (readers keep the previous one, status says why) until the failure is accepted."""
+    from pipelines.cli.main import main
+
     result = hf.render(inbox / "no_unit.pdf", options=RenderOptions(omit_unit_line=True))
-    [outcome] = wh.ingest(result.path).outcomes
+    report = wh.ingest(result.path)
+    [outcome] = report.outcomes
     assert outcome.outcome == "loaded"
     assert outcome.reason == "no unit line: 9 tables assumed 万元"
+    assert report.problems == [] and report.held_back
+    problem = report.publication.summary
+    assert problem.startswith("snapshot not published (readers see the snapshot of ")
+    assert f"parse-integrity rules DI08 fail on 1 current document(s): no_unit.pdf ({outcome.document_id[:12]})" \
+        in problem
+    assert wh.q("SELECT count(*) FROM document WHERE document_id = ?", [outcome.document_id]) == [(0,)]
+    assert "snapshot held back since " in wh.status()
+    assert main(["check", "--no-docs", "--publish-anyway"]) == 0
     assert wh.q("SELECT DISTINCT unit_printed, unit_source FROM document_table WHERE document_id = ? "
                 "AND table_id IS NOT NULL", [outcome.document_id]) == [("万元", "assumed")]
     assert wh.q("SELECT reason FROM ingest_event WHERE document_id = ?", [outcome.document_id]) == [(outcome.reason,)]
     assert sorted(wh.q(FACT_KEYS, [outcome.document_id])) == hf.expected_keys(result)
+    assert wh.q("SELECT document_id, rule_id FROM publication_waiver") == [(outcome.document_id, "DI08")]
+    assert "snapshot held back" not in wh.status()
     wh.assert_baseline_unchanged()
 
 

@@ -134,3 +134,26 @@ def test_a_bare_expense_after_an_income_names_the_sibling_subject():
         ("income_gov_fund", "amount", Decimal("5248.31")),
         ("gov_fund_expense", "amount", Decimal("4642.06")),
         ("carry_out", "amount", Decimal("606.25"))]
+
+
+def test_a_figure_with_more_digits_than_any_budget_is_recorded_not_used():
+    """西安 卫生健康委员会 2022 决算 p30: a 绩效自评表 read as prose runs five cells together into one
+    49-digit "percentage" (it overflowed DECIMAL(28, 6) and stopped every rule of the batch)."""
+    text = (PART + "五、项目绩效情况\n主要为全市群众提供妇幼保健疾病预防控制任务、公共卫生服务及基本任务完成"
+            "1492978714073778560171485335914073777795890589949%058完成临床用血等公共卫生服务。"
+            "一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。\n")
+    got = extract([(30, text)])
+    assert facts(got, "measure", "value", "value_text", "note") == [
+        ("implausible", None, "1492978714073778560171485335914073777795890589949%",
+         "implausible figure 149297871407377856017148…%: 49 digits, beyond 100,000 % (figures of a table run "
+         "together in the text layer); not compared"),
+        ("amount", Decimal("2940.05"), "2940.05万元", ""),
+        ("share_pct", Decimal("100.00"), "100.00%", "")]
+
+
+@pytest.mark.parametrize("printed, ok", [("9,999,999,999.99万元", True), ("10,000,000,000.01万元", False),
+                                         ("99999999.99亿元", False), ("60,300.00%", True), ("100000.01%", False),
+                                         ("1500辆", True), ("1000001辆", False)])
+def test_plausibility_bounds_per_unit(printed, ok):
+    got = extract([(3, PART + f"一、收入支出决算总体情况说明\n本年收入合计{printed}。\n")])
+    assert [s.measure == "implausible" for s in got] == [not ok]

@@ -17,6 +17,8 @@ FINDING_OUTCOMES = ["fail", "error", "insufficient_data", "rounding"]
 
 def render(sel) -> None:
     st.header(TITLE)
+    for level, text in data.dq_alerts():  # rules that did not run or erred, a held-back snapshot
+        (st.warning if level == "warning" else st.info)(md(text))
     only_dept = st.toggle("仅看左侧所选部门", key="dq_only_dept", value=False)
     dkey = sel.department_key if only_dept else None
     docs = data.dq_documents(sel.region, dkey)

@@ -1,8 +1,8 @@
 """Marts (sql/marts/*.sql, when present) and the read-only snapshot the dashboards and queries open."""
 import dagster as dg
 
+from ...checks.gate import publish_if_open
 from ...warehouse import paths
-from ...warehouse.connection import publish_snapshot
 from ..checks.assets import check_results
 from ..ingest.resources import FiscalResource
 from ..scaleout import WAREHOUSE_HOST
@@ -38,12 +38,17 @@ def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.Mater
     deps=[marts],
     op_tags=WAREHOUSE_HOST,
     description="The read-only copy of the warehouse that dashboards and `fiscal query` open; published only when "
-                "the run's blocking checks passed, so readers never see a broken load.",
+                "the publication gate is open (no current document fails a parse-integrity rule: "
+                "pipelines/checks/gate.py, the same gate as `fiscal ingest` and `fiscal check`), so readers "
+                "never see a broken load.",
 )
 def dashboard_snapshot(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
     with warehouse_writer(fiscal, upgrade=False) as con:
-        snap = publish_snapshot(con)
+        pub = publish_if_open(con)
         docs, facts = con.execute("SELECT count(*), coalesce(sum(n_facts), 0) FROM document "
                                   "WHERE is_current AND status = 'loaded'").fetchone()
-    return dg.MaterializeResult(metadata={"snapshot": dg.MetadataValue.path(str(snap)), "current_documents": docs,
+    if not pub.published:
+        raise dg.Failure(pub.summary, metadata={"held_back_by": len(pub.blocking), "readers_see_snapshot_of":
+                                                pub.published_at or "none yet"})
+    return dg.MaterializeResult(metadata={"snapshot": dg.MetadataValue.path(pub.snapshot), "current_documents": docs,
                                           "current_facts": int(facts)})

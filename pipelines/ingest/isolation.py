@@ -1,0 +1,187 @@
+"""Run each document's parse in a child process of its own, under a memory and a time limit.
+
+A PDF can crash the C libraries that read it, inflate to gigabytes or take hours; none of that
+may touch the ingestion itself or the other documents of the batch. Each task runs in a forked
+child (cheap: the parser is already imported, nothing is pickled) that
+
+- lowers its own address-space limit (RLIMIT_AS) to its size at start + Limits.memory_mb, so an
+  allocation past the limit fails in the child (MemoryError, or an abort inside pdfium);
+- writes no core file, and is killed by the kernel if the ingestion dies (PR_SET_PDEATHSIG);
+- is killed (SIGKILL) by the parent once it has run Limits.seconds.
+
+At most `workers` children run at once. For each task the parent gets a Finished: how the child
+ended, its wall time and its peak memory (wait4's ru_maxrss, against the parent's at fork: the
+child starts as a copy of it). What a failure means for the document is the caller's decision.
+"""
+from __future__ import annotations
+
+import faulthandler
+import os
+import resource
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..intake.limits import Limits
+
+EXIT_OK = 0
+EXIT_MEMORY = 75  # the task raised MemoryError: the memory limit was reached
+EXIT_ERROR = 70  # the task raised something else (it should have handled it)
+POLL = 0.02  # seconds between looks at the running children
+
+
+@dataclass
+class Task:
+    key: str
+    fn: Callable[..., object]
+    args: tuple = ()
+
+
+@dataclass
+class Finished:
+    key: str
+    exitcode: int | None  # None when a signal ended the child
+    signal: int | None
+    seconds: float
+    peak_mb: float  # the child's peak resident memory
+    base_mb: float  # the parent's resident memory when the child was forked (the child's start)
+    timed_out: bool = False
+    error: str = ""  # what the task raised, when it raised (one line, sent over a pipe)
+
+    @property
+    def ok(self) -> bool:
+        return self.exitcode == EXIT_OK and not self.timed_out
+
+    @property
+    def grew_mb(self) -> float:
+        return max(0.0, self.peak_mb - self.base_mb)
+
+    @property
+    def signal_name(self) -> str:
+        try:
+            return signal.Signals(self.signal).name
+        except (ValueError, TypeError):
+            return f"signal {self.signal}"
+
+
+def _status_kb(field: str) -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def limit_memory(extra_bytes: int) -> None:
+    """Let this process grow by at most extra_bytes of address space (never above the hard limit)."""
+    size = _status_kb("VmSize") * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    want = size + extra_bytes
+    if hard != resource.RLIM_INFINITY:
+        want = min(want, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _child(task: Task, limits: Limits, parent: int, report_fd: int) -> None:
+    code = EXIT_ERROR
+    try:
+        _die_with_parent()
+        if os.getppid() != parent:  # the parent died before the kernel was told to kill us with it
+            os._exit(EXIT_ERROR)
+        faulthandler.disable()  # a crash is reported by the parent, once, as the document's reason
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        limit_memory(limits.memory_bytes)
+        task.fn(*task.args)
+        code = EXIT_OK
+    except MemoryError:
+        code = EXIT_MEMORY
+    except BaseException as exc:  # reported to the parent in one line, not as a traceback on the terminal
+        try:
+            os.write(report_fd, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:2000])
+        except BaseException:
+            pass
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException:
+            pass
+        os._exit(code)
+
+
+def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Finished]:
+    """Run the tasks, at most `workers` at a time; yields each Finished as its child ends."""
+    pending = list(tasks)
+    running: dict[int, tuple[Task, float, float, int]] = {}  # pid -> (task, started, parent rss MB, pipe)
+    killed: set[int] = set()
+    workers = max(1, workers)
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                task = pending.pop(0)
+                base = _status_kb("VmRSS") / 1024
+                sys.stdout.flush()
+                sys.stderr.flush()
+                me = os.getpid()
+                rfd, wfd = os.pipe()
+                pid = os.fork()
+                if pid == 0:  # pragma: no cover - the child never returns
+                    os.close(rfd)
+                    _child(task, limits, me, wfd)
+                os.close(wfd)
+                running[pid] = (task, time.monotonic(), base, rfd)
+            ended = False
+            for pid in list(running):
+                task, started, base, rfd = running[pid]
+                done, status, usage = os.wait4(pid, os.WNOHANG)
+                if done == 0:
+                    if time.monotonic() - started > limits.seconds and pid not in killed:
+                        os.kill(pid, signal.SIGKILL)
+                        killed.add(pid)
+                    continue
+                ended = True
+                del running[pid]
+                error = _read_all(rfd)
+                yield Finished(task.key, os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
+                               os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+                               time.monotonic() - started, usage.ru_maxrss / 1024, base, pid in killed, error)
+                killed.discard(pid)
+            if not ended and running:
+                time.sleep(POLL)
+    finally:
+        for pid, (_, _, _, rfd) in running.items():  # the caller stopped (an error, Ctrl-C): no child outlives it
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+            _read_all(rfd)
+
+
+def _read_all(fd: int) -> str:
+    """What a child wrote to its report pipe (it has ended: the read never blocks), and close it."""
+    try:
+        chunks = []
+        while chunk := os.read(fd, 4096):
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)

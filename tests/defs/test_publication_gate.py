@@ -1,0 +1,61 @@
+"""Dagster's dashboard_snapshot and `fiscal ingest` take the same decision from the same rows: both
+hold the snapshot back while a current document fails a parse-integrity rule, both publish once
+the failure is accepted (before: the CLI published regardless, Dagster did not)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import dagster as dg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checks"))
+from checks_mini import MiniWarehouse  # noqa: E402
+
+
+def empty_snapshot(snapshot: Path) -> bool:
+    import duckdb
+
+    con = duckdb.connect(str(snapshot), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM document").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def _materialize_snapshot(fiscal):
+    from pipelines.defs.reports.assets import dashboard_snapshot
+
+    return dg.materialize([dashboard_snapshot], resources={"fiscal": fiscal}, raise_on_error=False)
+
+
+def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox):
+    from pipelines.checks import gate, run_checks
+    from pipelines.ingest.runner import ingest
+
+    warehouse.parent.mkdir(parents=True)
+    mini = MiniWarehouse(warehouse)
+    # FIN_03 found, not printed empty, no figure read: DI06 (severity parse) fails
+    bad = mini.document("bad.pdf", [("FIN_01", "income_total", "final", "1234.50")], tables={"FIN_03": False})
+    mini.con.execute("UPDATE document_table SET n_facts = 0 WHERE table_id = 'FIN_03'")
+    run_checks(mini.con, [bad], rules=["DI06"], trigger="test")
+    mini.con.close()
+    snapshot = warehouse.with_name("warehouse.read.duckdb")
+
+    result = _materialize_snapshot(fiscal)
+    assert not result.success and not snapshot.exists()
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
+    dagster_says = failure.event_specific_data.error.message
+    report = ingest([inbox], progress=None, lock_wait=0)  # nothing to ingest: only the publication decision
+    assert empty_snapshot(snapshot)  # readers get a snapshot with no data, never the writer's file
+    assert report.held_back and report.problems == []
+    assert report.publication.summary in dagster_says
+    assert gate.read_state(warehouse).reason == (f"parse-integrity rules DI06 fail on 1 current document(s): bad.pdf "
+                                                 f"({bad[:12]})")
+
+    import duckdb
+    con = duckdb.connect(str(warehouse))
+    gate.waive(con, gate.evaluate(con).blocking)
+    con.close()
+    assert _materialize_snapshot(fiscal).success and not empty_snapshot(snapshot)
+    snapshot.unlink()
+    assert ingest([inbox], progress=None, lock_wait=0).publication.published and not empty_snapshot(snapshot)
