@@ -1,10 +1,15 @@
 """The publication gate: one rule, used by `fiscal ingest`, `fiscal check` and Dagster's dashboard_snapshot.
 
 Readers (dashboards, `fiscal query`, `fiscal status`) open the read snapshot, never the writer's
-file. The snapshot is published only when no current document's latest rule results hold a
-failure (or an error) of a rule of severity `parse`: such a failure means the extraction itself
-is wrong somewhere (a table read without figures, a printed figure not read, an assumed unit …),
-and readers keep the previous snapshot rather than see a broken load. The same rows give the same
+file. The gate looks at the failures (or errors) of rules of severity `parse` in the current
+documents' latest results: such a failure means the extraction itself is wrong somewhere (a table
+read without figures, a printed figure not read, an assumed unit …). What it does with them is the
+publication policy (FISCAL_PUBLICATION):
+  * `flag` (default): publish, and record the failing documents with the publication, so
+    `fiscal status`, the dashboard and documents.csv (attention) name them; one odd pack never
+    keeps every other new document from the readers;
+  * `strict`: hold the snapshot back; readers keep the previous snapshot rather than see a
+    broken load. The same rows give the same
 decision whoever asks, since the gate reads only the warehouse. An operator who reviewed such
 failures can accept them (`fiscal check --publish-anyway`: one publication_waiver row per
 document and rule); a new failure holds the snapshot back again.
@@ -49,10 +54,22 @@ class Gate:
         return (f"parse-integrity rules {', '.join(rules)} fail on {len(docs)} current document(s): {shown}")
 
 
-def evaluate(con) -> Gate:
-    """The gate on the warehouse as it is now (the writer's connection)."""
+POLICIES = ("flag", "strict")
+
+
+def policy() -> str:
+    """The publication policy: FISCAL_PUBLICATION=flag (default) or strict."""
+    p = os.environ.get("FISCAL_PUBLICATION", "flag").strip().lower() or "flag"
+    if p not in POLICIES:
+        raise ValueError(f"FISCAL_PUBLICATION={p!r}: choose one of {', '.join(POLICIES)}")
+    return p
+
+
+def evaluate(con, publication_policy: str | None = None) -> Gate:
+    """The gate on the warehouse as it is now (the writer's connection): open unless parse-integrity
+    failures stand and the policy is strict; `blocking` lists those failures either way."""
     rows = con.execute(BLOCKING_SQL).fetchall()
-    return Gate(open=not rows, blocking=rows)
+    return Gate(open=not rows or (publication_policy or policy()) == "flag", blocking=rows)
 
 
 @dataclass
@@ -68,7 +85,10 @@ class Publication:
     @property
     def summary(self) -> str:
         if self.published:
-            return f"snapshot published ({self.snapshot})"
+            flagged = sorted({b[1] for b in self.blocking}) if self.blocking else []
+            note = (f"; {len(flagged)} document(s) flagged by parse-integrity rules: {', '.join(flagged[:3])}"
+                    + (" …" if len(flagged) > 3 else "")) if flagged else ""
+            return f"snapshot published ({self.snapshot}){note}"
         since = f" (readers see the snapshot of {self.published_at})" if self.published_at else ""
         return f"snapshot not published{since}: {self.reason}; fix or replace those documents, then `fiscal check`"
 
@@ -145,15 +165,16 @@ def publish_if_open(con, path: Path | None = None, waive_blocking: bool = False)
 
     gate = evaluate(con)
     waived = []
-    if not gate.open and waive_blocking:
+    if gate.blocking and waive_blocking:
         waive(con, gate.blocking)
         waived = [list(b[:5]) for b in gate.blocking[:50]]
         gate = evaluate(con)
+    flagged = waived or [list(b[:5]) for b in gate.blocking[:50]]
     now = datetime.now().isoformat(timespec="seconds")
     before = read_state(path)
     if gate.open:
         snap = publish_snapshot(con, path)
-        pub = Publication(True, now, snapshot=str(snap), published_at=now, blocking=waived)
+        pub = Publication(True, now, snapshot=str(snap), published_at=now, blocking=flagged)
     else:
         last = before.published_at if before else ""
         pub = Publication(False, now, reason=gate.reason, published_at=last,

@@ -13,7 +13,23 @@ def unread(mini, name: str, table_id: str = "FIN_03", **kw) -> str:
     return doc
 
 
-def test_a_parse_integrity_failure_closes_the_gate_and_a_waiver_opens_it(mini):
+def test_the_default_policy_publishes_and_flags(mini, tmp_path, monkeypatch):
+    monkeypatch.delenv("FISCAL_PUBLICATION", raising=False)
+    bad = unread(mini, "bad.pdf")
+    run_checks(mini.con, [bad], rules=["DI06"], trigger="test")
+    g = gate.evaluate(mini.con)
+    assert g.open and [b[1] for b in g.blocking] == ["bad.pdf"]
+    pub = gate.publish_if_open(mini.con, tmp_path / "mini.duckdb")
+    assert pub.published and (tmp_path / "mini.read.duckdb").exists()
+    assert [b[:3] for b in pub.blocking] == [[bad, "bad.pdf", "DI06"]]
+    monkeypatch.setenv("FISCAL_PUBLICATION", "lenient")
+    import pytest
+    with pytest.raises(ValueError, match="FISCAL_PUBLICATION"):
+        gate.policy()
+
+
+def test_a_parse_integrity_failure_closes_the_gate_and_a_waiver_opens_it(mini, monkeypatch):
+    monkeypatch.setenv("FISCAL_PUBLICATION", "strict")
     good = mini.document("good.pdf", [("FIN_01", "income_total", "final", "1234.50")])
     # FIN_03 found and not printed empty but no figure read: DI06 (severity parse) fails
     bad = unread(mini, "bad.pdf", department_key=2)
@@ -36,7 +52,8 @@ def test_source_failures_and_superseded_documents_do_not_hold_it_back(mini):
     assert gate.evaluate(mini.con).open  # a superseded document is not what readers see as current
 
 
-def test_publish_if_open_records_the_decision(mini, tmp_path):
+def test_publish_if_open_records_the_decision(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("FISCAL_PUBLICATION", "strict")
     path = tmp_path / "mini.duckdb"
     bad = unread(mini, "bad.pdf")
     run_checks(mini.con, [bad], rules=["DI06"], trigger="test")

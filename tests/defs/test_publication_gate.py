@@ -1,6 +1,7 @@
-"""Dagster's dashboard_snapshot and `fiscal ingest` take the same decision from the same rows: both
-hold the snapshot back while a current document fails a parse-integrity rule, both publish once
-the failure is accepted (before: the CLI published regardless, Dagster did not)."""
+"""Dagster's dashboard_snapshot and `fiscal ingest` take the same decision from the same rows (before:
+the CLI published regardless, Dagster did not). Under the strict policy both hold the snapshot back
+while a current document fails a parse-integrity rule and both publish once it is accepted; under
+the default policy (flag) both publish and name the failing document."""
 from __future__ import annotations
 
 import sys
@@ -28,9 +29,8 @@ def _materialize_snapshot(fiscal):
     return dg.materialize([dashboard_snapshot], resources={"fiscal": fiscal}, raise_on_error=False)
 
 
-def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox):
-    from pipelines.checks import gate, run_checks
-    from pipelines.ingest.runner import ingest
+def _failing_warehouse(warehouse: Path) -> str:
+    from pipelines.checks import run_checks
 
     warehouse.parent.mkdir(parents=True)
     mini = MiniWarehouse(warehouse)
@@ -39,6 +39,31 @@ def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox):
     mini.con.execute("UPDATE document_table SET n_facts = 0 WHERE table_id = 'FIN_03'")
     run_checks(mini.con, [bad], rules=["DI06"], trigger="test")
     mini.con.close()
+    return bad
+
+
+def test_by_default_both_publish_and_name_the_failing_document(fiscal, warehouse, inbox, monkeypatch):
+    from pipelines.checks import gate
+    from pipelines.ingest.runner import ingest
+
+    monkeypatch.delenv("FISCAL_PUBLICATION", raising=False)
+    bad = _failing_warehouse(warehouse)
+    snapshot = warehouse.with_name("warehouse.read.duckdb")
+    assert _materialize_snapshot(fiscal).success and not empty_snapshot(snapshot)
+    snapshot.unlink()
+    report = ingest([inbox], progress=None, lock_wait=0)
+    assert report.publication.published and not report.held_back and not empty_snapshot(snapshot)
+    state = gate.read_state(warehouse)
+    assert state.published and [b[:3] for b in state.blocking] == [[bad, "bad.pdf", "DI06"]]
+    assert "1 document(s) flagged by parse-integrity rules: bad.pdf" in state.summary
+
+
+def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox, monkeypatch):
+    from pipelines.checks import gate
+    from pipelines.ingest.runner import ingest
+
+    monkeypatch.setenv("FISCAL_PUBLICATION", "strict")
+    bad = _failing_warehouse(warehouse)
     snapshot = warehouse.with_name("warehouse.read.duckdb")
 
     result = _materialize_snapshot(fiscal)

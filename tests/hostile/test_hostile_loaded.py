@@ -55,11 +55,13 @@ def test_republished_revision_supersedes_and_keeps_the_original(wh, inbox, victi
     wh.assert_baseline_unchanged()
 
 
-def test_missing_unit_line_is_recorded_as_assumed(wh, inbox, victim):
-    """Loaded with the unit assumed; rule DI08 (parse integrity) fails, so the read snapshot is held
-    back (readers keep the previous one, status says why) until the failure is accepted."""
+def test_missing_unit_line_is_recorded_as_assumed(wh, inbox, victim, monkeypatch):
+    """Loaded with the unit assumed; rule DI08 (parse integrity) fails, so under the strict publication
+    policy the read snapshot is held back (readers keep the previous one, status says why) until the
+    failure is accepted."""
     from pipelines.cli.main import main
 
+    monkeypatch.setenv("FISCAL_PUBLICATION", "strict")
     result = hf.render(inbox / "no_unit.pdf", options=RenderOptions(omit_unit_line=True))
     report = wh.ingest(result.path)
     [outcome] = report.outcomes
