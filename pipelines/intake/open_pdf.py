@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..pdf.engine import pdfium, pdfium_c
 
-from ..parse.pagetext import page_text_and_turn
+from ..parse.pagetext import page_text_chars
 from .limits import Limits, limits
 from .streams import InflateLimit, scan_streams
 
@@ -36,6 +36,14 @@ class OpenedPdf:
     page_texts: list[str]
     encrypted: bool
     turned: dict[int, tuple[int, int]] = field(default_factory=dict)  # page -> (/Rotate, turn read at), when they differ
+    # page -> (characters, turn read at) of the text pass, kept for the table pass (take_chars)
+    chars: dict[int, tuple[list, int]] = field(default_factory=dict, repr=False)
+
+    def take_chars(self, pages: list[int]) -> dict[int, tuple[list, int]]:
+        """The text pass's characters of these pages; every other page's are dropped (memory)."""
+        kept = {p: self.chars[p] for p in pages if p in self.chars}
+        self.chars = {}
+        return kept
 
 
 MIN_TEXT_CHARS = 20  # a page with fewer extractable characters counts as having no text layer
@@ -104,11 +112,13 @@ def open_pdf(path: str | Path) -> OpenedPdf:
                        "too_many_pages")
     texts = []
     turned = {}
+    chars = {}
     try:
         for i in range(n):
             page = pdf[i]
-            text, turn, printed = page_text_and_turn(page)
+            text, turn, printed, page_chars = page_text_chars(page)
             texts.append(text)
+            chars[i + 1] = (page_chars, turn)
             if turn != printed:
                 turned[i + 1] = (printed, turn)
             page.close()
@@ -122,4 +132,4 @@ def open_pdf(path: str | Path) -> OpenedPdf:
     if template:
         raise Rejected(template, "template")
     encrypted = pdfium_c.FPDF_GetSecurityHandlerRevision(pdf.raw) != -1
-    return OpenedPdf(pdf, n, texts, encrypted, turned)
+    return OpenedPdf(pdf, n, texts, encrypted, turned, chars)

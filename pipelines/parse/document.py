@@ -107,7 +107,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
     kind_guess, _ = find_kind(opened.page_texts, Counter())
     pages = table_pages(opened.page_texts)
     try:
-        layouts = read_layouts(path, pages, pdf=opened.pdf)
+        layouts = read_layouts(path, pages, pdf=opened.pdf, read=opened.take_chars(pages))
     except Exception as exc:  # failures on damaged files
         doc.status, doc.reason = "rejected", f"corrupt PDF: table pass failed ({type(exc).__name__}: {exc})"
         doc.evidence["reject_code"] = "corrupt"

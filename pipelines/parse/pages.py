@@ -25,7 +25,9 @@ def default_backend() -> str:
 
 
 def read_layouts(path: str | Path, pages: list[int], pdf: pdfium.PdfDocument | None = None,
-                 backend: str | None = None, ruling: bool = True) -> list[PageLayout]:
+                 backend: str | None = None, ruling: bool = True,
+                 read: dict[int, tuple[list, int]] | None = None) -> list[PageLayout]:
+    """read: page -> (characters, turn) the text pass already has (pdfium backend), not read again."""
     backend = backend or default_backend()
     if backend not in BACKENDS:
         raise ValueError(f"unknown table backend {backend!r} (choose from {', '.join(BACKENDS)})")
@@ -45,7 +47,7 @@ def read_layouts(path: str | Path, pages: list[int], pdf: pdfium.PdfDocument | N
         for pno in pages:
             page = pdf[pno - 1]
             try:
-                layouts.append(read_page(PdfiumPage(page), pno, ruling=ruling))
+                layouts.append(read_page(PdfiumPage(page, (read or {}).get(pno)), pno, ruling=ruling))
             finally:
                 page.close()
     finally:

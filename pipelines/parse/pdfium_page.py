@@ -298,13 +298,18 @@ def page_edges(page: pdfium.PdfPage, display: Display | None = None, tol: float 
 class PdfiumPage:
     """What the table pass needs from a page: chars, edges, size, and the table finder."""
 
-    def __init__(self, page: pdfium.PdfPage):
-        tp = page.get_textpage()
-        try:
-            display = Display(page, text_turn(tp.raw, page.get_rotation() % 360))
-            self.chars = page_chars(page, display, tp)
-        finally:
-            tp.close()
+    def __init__(self, page: pdfium.PdfPage, read: tuple[list, int] | None = None):
+        """read: (characters, turn) of this page from the text pass, when the caller kept them."""
+        if read is not None:
+            self.chars, turn = read
+            display = Display(page, turn)
+        else:
+            tp = page.get_textpage()
+            try:
+                display = Display(page, text_turn(tp.raw, page.get_rotation() % 360))
+                self.chars = page_chars(page, display, tp)
+            finally:
+                tp.close()
         self.turn, self.printed_turn = display.rot, display.printed
         self.width, self.height = display.w, display.h
         self.bbox = (0.0, 0.0, display.w, display.h)
