@@ -60,7 +60,9 @@ def _problems(name: str, rows: list[dict]) -> list[str]:
     """Every way a row breaks the truth-file contract, as readable messages."""
     _, kind, unit = SOURCES[name]
     tables = catalogue.tables_by_id()
-    items = {it.id: it for it in catalogue.line_items()}
+    items: dict[str, list] = {}  # an id may have several entries (expense_total: one for BUD_04/FIN_04 only)
+    for it in catalogue.line_items():
+        items.setdefault(it.id, []).append(it)
     classes = {"function": _class_codes("function_classes.yaml"), "economic": _class_codes("economic_classes.yaml")}
     measures = _known_measures()
     out = []
@@ -83,7 +85,7 @@ def _problems(name: str, rows: list[dict]) -> list[str]:
                 out.append(f"{where}: a line row carries account_code {code!r}")
             if item not in items:
                 out.append(f"{where}: line_item {item!r} is not in line_items.yaml")
-            elif items[item].tables and r["table_id"] not in items[item].tables:
+            elif all(it.tables and r["table_id"] not in it.tables for it in items[item]):
                 out.append(f"{where}: line_item {item!r} does not belong to {r['table_id']}")
         else:
             out.append(f"{where}: account_scheme {scheme!r}")
