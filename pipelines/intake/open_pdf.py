@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..pdf.engine import pdfium, pdfium_c
 
-from ..parse.pagetext import page_text_chars
+from ..pdf.text import page_text_chars
 from .limits import Limits, limits
 from .streams import InflateLimit, scan_streams
 

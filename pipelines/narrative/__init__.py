@@ -11,7 +11,7 @@ completion_pct, count, wording), the value in 万元 / percent points / units, i
 precision, the section it is stated in and the page. Statements about one subject in one paragraph
 share a clause_id; a share names its base (base_topic, and base_value when the narrative states it).
 Figures printed on their own baseline are placed by the reading-order page text
-(pipelines.parse.pagetext), so they sit inside their sentence here.
+(pipelines.pdf.text), so they sit inside their sentence here.
 """
 from .extract import Statement, extract
 from .store import refresh_statements, statements_for

@@ -22,7 +22,7 @@ from .interpret import interpret
 from .pages import read_layouts
 from .model import DocumentResult, TableResult
 from .names import resolve_names
-from .orientation import page_sizes, remap
+from ..pdf.orientation import page_sizes, remap
 from .repeats import drop_repeats
 from .signals import collect as collect_signals
 from .units import crosscheck_units

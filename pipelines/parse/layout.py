@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .grid import Grid, find_grids
-from .lines import Line, assemble_lines
+from ..pdf.lines import Line, assemble_lines
 from .textgrid import SEP_FIGURE, extend_grid, text_grid, words_of
 
 _TITLE_OR_UNIT = re.compile(r"(?:表|单位\s*[:：])\s*$|单位\s*[:：]")

@@ -18,7 +18,7 @@ from .captions import TitleMatch, find_empty_note, find_label, find_unit, match_
 from .contents import label_number
 from .grid import Grid, drop_top_rows
 from .layout import PageLayout
-from .lines import Line
+from ..pdf.lines import Line
 from .meaning import is_title_text
 from .rows import column_paths, is_data_row, split_header
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..textutil.normalize import squash
 from ..textutil.numbers import parse_cell
 from .grid import Grid, GridCell, chars_to_text
-from .lines import Line
+from ..pdf.lines import Line
 
 _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SEP_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")  # 1,234 or 12.34: not a year, not a code

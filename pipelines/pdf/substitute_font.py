@@ -2,7 +2,7 @@
 
 Every printable code point maps to one glyph: a plain box over the ideographic em (-120..880 of a
 1000-unit em). The glyph's shape does not matter (characters of non-embedded fonts get their box
-from the PDF's own metrics, see parse/pdfium_page.py); what matters is that pdfium always finds
+from the PDF's own metrics, see pdf/chars.py); what matters is that pdfium always finds
 the same font, with a glyph for every character, on every machine. Without one, pdfium on a
 machine with no CJK font gives those characters zero-height boxes and drops one-character text
 objects altogether; with whatever CJK font the machine has, it gives that font's boxes.

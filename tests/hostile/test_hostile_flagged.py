@@ -56,7 +56,7 @@ def test_pack_concatenated_twice_loads_each_figure_once_with_a_note(wh, inbox, v
 def test_pack_with_every_page_turned_is_read_along_its_text(wh, inbox, victim):
     """/Rotate 90 on every (upright) page: read as printed, every figure, with its cell box on the
     page as a viewer shows it (turned)."""
-    from pipelines.parse.orientation import remap
+    from pipelines.pdf.orientation import remap
 
     path = hf.rotated(victim.path, inbox / "turned.pdf")
     [outcome] = wh.ingest(path).outcomes

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from pipelines.parse.orientation import display_box, remap, user_box
+from pipelines.pdf.orientation import display_box, remap, user_box
 
 W, H = 595.0, 842.0
 

@@ -6,11 +6,11 @@ boxes (lines.assemble_lines) puts them back where they are printed.
 """
 from __future__ import annotations
 
-from ..pdf.engine import pdfium
+from .engine import pdfium
 
+from .chars import Display, page_chars
 from .lines import assemble_lines
 from .orientation import text_turn
-from .pdfium_page import Display, page_chars
 
 
 def page_text(page: pdfium.PdfPage) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from ..pdf.engine import pdfium_c
+from .engine import pdfium_c
 
 SAMPLE = 120  # characters looked at per page (spread over the page)
 DOMINANT = 0.6  # share of the sampled characters that must run one way
