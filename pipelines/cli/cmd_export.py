@@ -14,7 +14,7 @@ def register(sub) -> None:
 
 def cmd_export(args) -> int:
     from ..warehouse.connection import connect_read
-    from ..warehouse.export import export_canonical
+    from ..export_formats.canonical import export_canonical
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         print(f"fiscal export: --out {out}: exists and is not a folder (give a folder to write the export into)",

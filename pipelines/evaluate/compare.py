@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from .. import catalogue
-from ..warehouse.identity import group_key
+from ..catalogue.departments import group_key
 from .manifest import Expected
 
 # the core tables whose recall is measured (tables.yaml `core`): FIN_01-09, BUD_01-05

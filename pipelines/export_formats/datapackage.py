@@ -16,7 +16,7 @@ import yaml
 from .. import catalogue
 from ..textutil.normalize import strip_ordinal
 from ..version import PARSER_VERSION
-from ..warehouse import export as canonical
+from . import canonical
 from .atomic import replacing
 from .cells import neutralize
 from .labels import column

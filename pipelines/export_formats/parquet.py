@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..warehouse import export as canonical
+from . import canonical
 from .atomic import replacing
 
 

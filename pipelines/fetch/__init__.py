@@ -7,6 +7,6 @@ links.py    HTML pages: title, published date, links; which links the rules foll
 sniff.py    what the bytes are (PDF, HTML, something else), whatever the URL or Content-Type says
 state.py    the fetch-state store (validators per URL, files stored, sightings, run history)
 store.py    new PDFs into the inbox, with their provenance sidecar, atomically
-provenance.py  the sidecar format and its record in the warehouse (document_provenance)
+(intake/provenance.py: the sidecar format and its record in the warehouse, document_provenance)
 run.py      one fetch: listing pages -> article pages -> attachments, per source, with a report
 """

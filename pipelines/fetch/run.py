@@ -24,7 +24,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..warehouse.lock import WarehouseBusy, writer_lock
-from . import provenance, store
+from ..intake import provenance
+from . import store
 from .client import Client, Fetched, remove
 from .links import Link, Page, kind_of, next_page, parse_page, pattern_pages, verdict
 from .sniff import describe, sniff

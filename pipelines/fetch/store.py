@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from ..ingest.quarantine import safe_name
-from . import provenance
+from ..intake import provenance
 
 PARTIAL = ".partial"
 _GENERIC = re.compile(r"^(?:附件\s*\d*|下载|点击下载|点击查看|查看|详见附件|pdf|download)[:：.．、\s]*$", re.I)

@@ -14,7 +14,7 @@ import json
 
 import duckdb
 
-from ..warehouse.identity import group_key
+from ..catalogue.departments import group_key
 from .figures import stated_figures, table_figures
 from .match import Match, best, match
 

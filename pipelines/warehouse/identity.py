@@ -7,52 +7,9 @@ name when that exists.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import duckdb
-import yaml
 
-from ..catalogue import HERE
-from ..textutil.normalize import key
-
-_PARTY = re.compile(r"^中国共产党")
-
-
-def name_key(name: str) -> str:
-    k = key(name)
-    k = _PARTY.sub("中共", k)
-    k = re.sub(r"^(中共[\u4e00-\u9fff]{2,6}?[省市区县])委员会", r"\1委", k)
-    # "江苏省委办公厅" is the party committee's office: same body as 中共江苏省委办公厅
-    k = re.sub(r"^(?!中共)([\u4e00-\u9fff]{2,6}?[省市])委(办公厅|办公室|宣传部|组织部|政法委员会)", r"中共\1委\2", k)
-    return k
-
-
-@lru_cache(maxsize=1)
-def alias_groups() -> dict[str, str]:
-    """name key -> group key (the first name of its group in departments.yaml)."""
-    path = HERE / "departments.yaml"
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = {}
-    for group in data.get("same_department", []):
-        keys = [name_key(n) for n in group]
-        for k in keys:
-            out[k] = keys[0]
-    return out
-
-
-def group_key(name: str) -> str:
-    k = name_key(name)
-    return alias_groups().get(k, k)
-
-
-def base_key(name: str) -> str:
-    """The department a unit pack belongs to, when the unit is the department's own organ
-    (上海市普陀区司法局 单位预算 -> 部门 上海市普陀区司法局; 深圳市交通运输局（本级） -> 深圳市交通运输局)."""
-    return group_key(re.sub(r"（本级）$", "", key(name)))
-
+from ..catalogue.departments import base_key, group_key
 
 def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region: str,
             fiscal_year: int | None, document_id: str) -> int | None:

@@ -14,7 +14,7 @@ import json
 import duckdb
 import pandas as pd
 
-from ..fetch import provenance
+from ..intake import provenance
 from ..packs import parts as packs_parts
 from ..packs.link import attach, link_document
 from ..parse.model import DocumentResult

@@ -5,7 +5,7 @@ from checks_mini import MiniWarehouse
 
 from pipelines.checks import catalogue
 from pipelines.cli.main import main
-from pipelines.warehouse.export import CHECK_COLUMNS, export_canonical
+from pipelines.export_formats.canonical import CHECK_COLUMNS, export_canonical
 
 
 def test_fiscal_rules_prints_the_catalogue(capsys):

@@ -229,7 +229,7 @@ def test_rules_needs_no_warehouse(tmp_path, capsys):
 # ---- a full disk, injected at the write call (runs everywhere) ----
 
 def test_export_on_a_full_disk_keeps_the_previous_files(base_wh, tmp_path, capsys, monkeypatch):
-    from pipelines.warehouse import export
+    from pipelines.export_formats import canonical as export
 
     out = tmp_path / "out"
     with warehouse_env(base_wh):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines import catalogue
-from pipelines.warehouse.identity import group_key
+from pipelines.catalogue.departments import group_key
 
 CORE = {f"BUD_0{i}" for i in range(1, 6)}
 SLICE = [

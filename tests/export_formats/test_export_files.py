@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import duckdb
 
-from pipelines.warehouse.export import FACT_COLUMNS, export_canonical
+from pipelines.export_formats.canonical import FACT_COLUMNS, export_canonical
 
 
 def read_csv(path):

@@ -117,7 +117,7 @@ def test_every_other_case_is_reported_with_its_reason(world):
 
 
 def test_the_inbox_holds_each_pdf_once_with_its_sidecar(world, corpus):
-    from pipelines.fetch.provenance import read_sidecar
+    from pipelines.intake.provenance import read_sidecar
 
     pdfs = sorted(world["inbox"].rglob("*.pdf"))
     served = {**FIXTURE_ATTACHMENTS, fp.REVISED: fp.REVISED_V1, fp.CASE["inner"]: fp.INNER,

@@ -8,7 +8,7 @@ import shutil
 import duckdb
 import pytest
 
-from pipelines.fetch import provenance
+from pipelines.intake import provenance
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,8 @@ import hashlib
 
 import pytest
 
-from pipelines.fetch import provenance, store
+from pipelines.fetch import store
+from pipelines.intake import provenance
 
 
 @pytest.mark.parametrize("text, hint, title, url, name", [

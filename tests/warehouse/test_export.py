@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pipelines.ingest.runner import ingest
 from pipelines.warehouse.connection import connect_read
-from pipelines.warehouse.export import DOCUMENT_COLUMNS, FACT_COLUMNS, TABLE_COLUMNS, export_canonical
+from pipelines.export_formats.canonical import DOCUMENT_COLUMNS, FACT_COLUMNS, TABLE_COLUMNS, export_canonical
 
 
 CONTRACT_DOCUMENTS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipelines.ingest.runner import ingest
 from pipelines.warehouse.connection import connect_read
-from pipelines.warehouse.identity import group_key, name_key
+from pipelines.catalogue.departments import group_key, name_key
 
 from wh_files import copy_to
 

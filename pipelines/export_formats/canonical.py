@@ -11,8 +11,8 @@ from pathlib import Path
 
 import duckdb
 
-from ..export_formats.atomic import replacing
-from ..export_formats.cells import neutralize, numeric
+from .atomic import replacing
+from .cells import neutralize, numeric
 
 DOCUMENT_COLUMNS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind", "status",
                     "reason"]
