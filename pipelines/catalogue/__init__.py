@@ -104,6 +104,18 @@ def tables_by_id() -> dict[str, TableSpec]:
 
 
 @lru_cache(maxsize=1)
+def headers() -> dict[str, tuple[str, ...]]:
+    """Header vocabulary (headers.yaml): which words name code, name, row-number and unit columns."""
+    return {k: tuple(v) for k, v in _load("headers.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, tuple[str, ...]]:
+    """Organisation suffixes, municipalities, provinces, central prefixes (organisations.yaml)."""
+    return {k: tuple(v) for k, v in _load("organisations.yaml").items()}
+
+
+@lru_cache(maxsize=1)
 def title_words() -> dict:
     """The vocabulary titles are read with (title_words.yaml)."""
     return _load("title_words.yaml")

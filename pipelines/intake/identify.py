@@ -10,14 +10,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import catalogue
 from ..textutil.normalize import squash
 
 _YEAR = r"((?:19|20)\d{2})"
-_ORG_SUFFIX = (
-    "局", "委员会", "委", "办公室", "办公厅", "厅", "院", "中心", "部", "处", "所", "馆", "队", "会", "站", "室", "场", "校",
-    "学院", "大学", "法院", "检察院", "街道办事处", "办事处", "政府", "署", "社", "团", "园", "台", "总队", "支队", "（本级）",
-    "(本级)", "监管局", "管理局", "集团", "协会", "联合会", "学会", "医院", "学校", "幼儿园", "机关", "事务所", "研究所", "研究院",
-)
+_ORG = catalogue.organisations()  # organisations.yaml
+_ORG_SUFFIX = _ORG["org_suffixes"]
 # Labelled fields name the publishing body most reliably.
 _FIELD = re.compile(
     r"(?:预算单位|预算主管部门|主管部门|部门名称|单位名称|编制单位|决算单位|决算部门|编报单位|部门|单位)\s*[:：]\s*"
@@ -36,12 +34,10 @@ _KIND_FINAL = re.compile(r"(部门|单位)" + _QUALIFIER + r"决算|决算公开
 _KIND_BUDGET = re.compile(r"(部门|单位)" + _QUALIFIER + r"预算(?!执行)|预算公开|(?<!一般公共)(?<!基金)预算报表|预算信息公开"
                           r"|预算(?:情况)?说明")
 _PLACEHOLDER = re.compile(r"(?:XX|ＸＸ|××|xx|某某|\{单位\}|＊＊)")
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
-_CENTRAL_PREFIX = ("国家", "中央", "全国", "中华人民共和国", "最高人民", "中国共产党中央", "中共中央")
-_BAD_DISTRICT = ("社区", "园区", "小区", "景区", "地区", "片区", "城区", "辖区", "新区管委")
-_PROVINCES = ("河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省",
-              "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省",
-              "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区")
+_MUNICIPALITIES = _ORG["municipalities"]
+_CENTRAL_PREFIX = _ORG["central_prefixes"]
+_BAD_DISTRICT = _ORG["not_districts"]
+_PROVINCES = _ORG["provinces"]
 _REGION_TOKEN = re.compile(
     r"((?:北京|上海|天津|重庆)市(?:[\u4e00-\u9fff]{1,4}?区)?|[\u4e00-\u9fff]{2,7}?(?:省|自治区)|[\u4e00-\u9fff]{2,4}?市)")
 

@@ -11,14 +11,12 @@ from . import meaning
 from .rows import Row
 
 _DIGITS = re.compile(r"^\d{2,7}$")
-_CODE_WORDS = ("科目编码", "科目代码", "功能科目编码", "经济科目编码", "分类编码", "编码", "代码", "科目编号")
-_CODE_LEAVES = {"类", "款", "项", "科目", "科目代码", "科目编码", "编码", "代码"}
-_NAME_LEAVES = {"科目名称", "项目", "名称", "功能科目名称", "项目名称", "单位名称", "功能分类科目名称", "经济分类科目名称",
-                "支出功能分类科目名称", "部门经济分类科目名称", "政府经济分类科目名称", "科目", "收入项目", "支出项目", "项目（按功能分类）",
-                "项目（按经济分类）", "单位名称（科目）", "预算项目", "收入", "支出"}
-_ROWNUM_WORDS = ("行次", "栏次", "序号")
-# columns naming the (sub-)unit a row belongs to: 深圳 预算单位, 苏州/无锡 部门代码 | 部门名称
-_ENTITY_LEAVES = {"预算单位", "预算单位名称", "部门名称", "部门代码", "单位代码", "部门编码", "单位编码", "预算单位编码"}
+_HEADERS = catalogue.headers()  # headers.yaml: the words that say what a column holds
+_CODE_WORDS = _HEADERS["code_words"]
+_CODE_LEAVES = frozenset(_HEADERS["code_leaves"])
+_NAME_LEAVES = frozenset(_HEADERS["name_leaves"])
+_ROWNUM_WORDS = _HEADERS["rownum_words"]
+_ENTITY_LEAVES = frozenset(_HEADERS["entity_leaves"])
 
 
 @dataclass

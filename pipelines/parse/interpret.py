@@ -25,7 +25,7 @@ from .rows import CellRef, Row, body_rows
 _DIGITS = re.compile(r"^\d+$")
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 _OF_WHICH = re.compile(r"^其中[:：、]?")
-_CODE_HEADER_WORDS = {"类", "款", "项", "科目编码", "科目代码", "编码", "代码"}
+_CODE_HEADER_WORDS = frozenset(catalogue.headers()["code_cell_words"])
 
 
 @dataclass

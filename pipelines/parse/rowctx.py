@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import catalogue
 from ..textutil.normalize import key, squash
 from .keys import split_code_prefix
 
 _YEAR_ROW = re.compile(r"^((?:19|20)\d{2})年(?:度)?(?:预算数|预算|执行数)?$")
 _SCHEME_DIGITS = {"function": ("2",), "economic": ("3", "5")}
-_ORG_SUFFIX = ("局", "委员会", "委", "办公室", "办公厅", "院", "中心", "部", "处", "所", "馆", "队", "站", "场", "校", "学院",
-               "大学", "医院", "学校", "幼儿园", "街道办事处", "办事处", "政府", "署", "总队", "支队", "（本级）", "管理局")
+_ORG_SUFFIX = catalogue.organisations()["unit_row_suffixes"]
 
 
 def year_of_row(name: str) -> int | None:

@@ -10,12 +10,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import catalogue
 from ..textutil.normalize import key, squash
 from .grid import Grid
 from .layout import PageLayout
 
 # in order of preference: the body's own name before the supervising department's
-_CELL_FIELDS = ("部门名称", "单位名称", "部门（单位）名称", "预算单位名称", "预算单位", "主管部门", "市级主管部门")
+_CELL_FIELDS = catalogue.headers()["labelled_cells"]
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
