@@ -12,15 +12,16 @@ from decimal import Decimal
 
 from .. import catalogue
 from ..textutil.normalize import key
+from ..textutil.numbers import UNIT_EXPONENT, unit_factor
 from .text import Paragraph, paragraphs
 from .vocabulary import Vocabulary, vocabulary
 
-FIGURE = re.compile(r"(?<![0-9.,])(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(万元|亿元|元|%|个百分点|辆)")
+FIGURE = re.compile(r"(?<![0-9.,])(-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)(万元|亿元|千元|元|%|个百分点|辆)")
 DELIMS = ",;:。，；：!?"
 FUNCTION_PATH = re.compile(r"(.+?)（(类|款|项)）")
 NOTE = re.compile(r"（(?!类）|款）|项）|境）)[^（）]{2,}）")
 SHARE = re.compile(r"占(?:比)?(?P<base>[^占]*?)(?:的比重|的比例|的)?(?:为)?$")
-UNIT_FACTOR = {"万元": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
+UNITS = UNIT_EXPONENT  # the money units (textutil/numbers.py)
 TOP_HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．])")
 
 
@@ -146,13 +147,13 @@ def _versus(gap: str) -> str | None:
 def _value(number: str, unit: str) -> tuple[Decimal, int]:
     d = Decimal(number.replace(",", ""))
     scale = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
-    return d * UNIT_FACTOR.get(unit, Decimal(1)), scale
+    return (d * unit_factor(unit) if unit in UNITS else d), scale
 
 
 def implausible(voc: Vocabulary, number: str, value: Decimal, unit: str) -> str:
     """Why a figure cannot be one a narrative states ('' when it can): beyond the bounds of
     vocabulary.yaml `plausible` (money in 万元, rates in percent points, counts)."""
-    if unit in UNIT_FACTOR:
+    if unit in UNITS:
         bound, what = voc.plausible["money_wan"], "万元"
     elif unit == "%":
         bound, what = voc.plausible["percent"], "%"
@@ -223,7 +224,7 @@ class _Walker:
             return None, None, None
         for same_section in (True, False):
             for st in reversed(self.out):
-                if st.topic == topic and st.measure in ("amount", "final") and st.unit in UNIT_FACTOR \
+                if st.topic == topic and st.measure in ("amount", "final") and st.unit in UNITS \
                         and (not same_section or st.section == self.section) \
                         and (topic != "function" or st.subject == subject):
                     return topic, st.value, st.scale
@@ -275,7 +276,7 @@ class _Walker:
                 if cut >= 0 else None
             if lead_path:
                 current = self.clause(clauses, "function", lead_path)
-            whole = voc.topic_of(_strip(voc, tail, self.department)) if unit in UNIT_FACTOR else None
+            whole = voc.topic_of(_strip(voc, tail, self.department)) if unit in UNITS else None
             if whole and not any(c in tail for c in "占完"):
                 measure, subj_text, base_text = "amount", tail, None  # the subject's own name ends in a cue word
             else:
@@ -314,7 +315,7 @@ class _Walker:
                 kw["base_topic"], kw["base_value"], kw["base_scale"] = self.base(base_text, parent, current)
             self.emit(p, m.start(), m.end(), current, measure, value, number + unit, unit, scale,
                       named=found[1] if found else None, **kw)
-            if measure in ("amount", "final") and unit in UNIT_FACTOR:
+            if measure in ("amount", "final") and unit in UNITS:
                 last_amount = current
 
     def _last_versus(self, current: Subject | None) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..textutil.numbers import to_wan
+from ..textutil.numbers import UNIT_EXPONENT, to_wan
 from .model import DocumentResult
 
 _STATED = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?万元")
@@ -100,7 +100,7 @@ def crosscheck_units(doc: DocumentResult) -> list[str]:
         if any(_agrees(v, refs, stated) for v in own):
             continue
         other = SWAP[tr.unit_printed]
-        shift = 4 if tr.unit_printed == "元" else -4  # 元 read as 万元: ×10,000; 万元 read as 元: ÷10,000
+        shift = UNIT_EXPONENT[other] - UNIT_EXPONENT[tr.unit_printed]  # 元 read as 万元: ×10,000 …
         scaled = {v: v.scaleb(shift) for v in own}
         hits = {v: _agrees(s, refs, stated) for v, s in scaled.items() if s >= MIN_TOTAL}
         hits = {v: h for v, h in hits.items() if h}

@@ -12,10 +12,15 @@ PLACEHOLDERS = {"", "-", "—", "——", "———", "－", "--", "---", "/", 
 _AMOUNT = re.compile(r"^[-−]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PAREN_NEG = re.compile(r"^\((\d+(?:,\d{3})*)(?:\.\d+)?\)$")
 _PERCENT = re.compile(r"^[-−]?\d+(?:\.\d+)?%$")
-_INT_SEQ = re.compile(r"^\d{1,2}$")
 
-UNIT_FACTORS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
+# The money units a pack prints, as powers of ten of 万元: the one table every conversion uses (parsed
+# cells, narrative figures, the rules' dim_unit).
 UNIT_EXPONENT = {"万元": 0, "元": -4, "千元": -1, "亿元": 4}
+
+
+def unit_factor(unit: str) -> Decimal:
+    """万元 per printed unit, exactly: 元 -> 0.0001, 亿元 -> 10000."""
+    return Decimal(10) ** UNIT_EXPONENT[unit]
 
 
 class CellValue:
@@ -65,9 +70,3 @@ def looks_numeric_garbled(text: str) -> bool:
 def to_wan(value: Decimal, unit: str) -> Decimal:
     """Exact conversion of a printed figure to 万元, keeping the printed precision."""
     return value.scaleb(UNIT_EXPONENT[unit])
-
-
-def format_decimal(value: Decimal) -> str:
-    """Exact, plain (non-scientific) decimal string."""
-    s = format(value, "f")
-    return "0" if s in ("-0", "-0.0") else s
