@@ -51,6 +51,18 @@ def _own(ref: CellRef | None, c: int) -> bool:
     return ref is not None and ref.c0 == c and ref.first_row
 
 
+@dataclass
+class _BlockState:
+    """What reading a block's rows carries from one row to the next."""
+    codes: list  # one _CodeState per code column group (类|款|项 parts carried down)
+    previous: str = ""  # the last row's line item (`after` items, 其中 rows)
+    seen: set = field(default_factory=set)  # line items met so far (收入合计 after 上年结转 is the grand total)
+    carried: str = ""  # cross-classified tables: the last row's code, for rows under a merged code cell
+    carried_name: str = ""
+    crossed: bool = False
+    group: str = ""  # the spend kind the current line qualifies the class rows below it with
+
+
 class _CodeState:
     """Carries 类/款 forward when split code columns leave the parent blank."""
 
@@ -225,18 +237,12 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     wide = spec is not None and spec.rows == "wide"
     named = spec is not None and spec.rows == "named"
     scheme_want = spec.rows if spec is not None else ""
-    states = [[_CodeState() for _ in blk.code_groups] for blk in blks]
-    previous = ["" for _ in blks]
-    carried = ["" for _ in blks]  # cross-classified tables: the last row's code, for rows under a merged code cell
-    carried_name = ["" for _ in blks]
-    crossed = [False for _ in blks]
-    seen: list[set] = [set() for _ in blks]
+    state = [_BlockState([_CodeState() for _ in blk.code_groups]) for blk in blks]
     section = ""
     body_text = []
     latest_year = _year_rows(rows, blks)
     col_year = _column_years(paths, roles)
     latest_col_year = max(col_year.values()) if col_year else None
-    group = ["" for _ in blks]  # the spend kind the block's current line qualifies its class rows with
     grand = _grand_total_columns(mpaths, blks, spec)
     unmapped = set() if wide else _unmapped_columns(paths, blks, spec)
     for c in sorted(unmapped):
@@ -247,24 +253,24 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     n_value_rows = sum(1 for row in rows for blk in blks
                        if any(_own(row[c], c) and parse_cell(row[c].text).kind == "amount" for c in blk.value_cols))
     for ri, row in enumerate(rows):
-        for bi, blk in enumerate(blks):
+        for blk, st in zip(blks, state):
             name, parts = _label(row, blk, blks)
             codes = []  # one code per code column group: 部门经济 | 政府经济 side by side (烟台 基本支出表)
             start = 0
             for gi, grp in enumerate(blk.code_groups):
                 gparts = parts[start:start + len(grp)]
                 start += len(grp)
-                c_ = states[bi][gi].build(gparts) if any(gparts) else ""
+                c_ = st.codes[gi].build(gparts) if any(gparts) else ""
                 codes.append(c_ if c_ and valid_account_code(c_) else "")
             code = codes[0] if codes else ""
             cross = "|".join(c_ for c_ in codes[1:] if c_) if code else ""
             pc, pname, pcross = primary_code(_label_texts(row, blk, merged=True), scheme_want,
-                                             carried[bi] if crossed[bi] else "")
+                                             st.carried if st.crossed else "")
             if pc:
                 if pcross and pname:
-                    crossed[bi], carried[bi] = True, pc
-                code, name, cross = pc, pname or carried_name[bi], pcross
-                carried_name[bi] = name
+                    st.crossed, st.carried = True, pc
+                code, name, cross = pc, pname or st.carried_name, pcross
+                st.carried_name = name
             if not code and name:
                 c2, rest = split_code_prefix(name)
                 if c2 and valid_account_code(c2):
@@ -292,9 +298,9 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 if name and not code and _SECTION.match(name):
                     section = name
                 if name or code:
-                    previous[bi] = match_line_item(name, spec, blk.side, section, previous[bi]) if not code else ""
-                    if previous[bi]:
-                        seen[bi].add(previous[bi])
+                    st.previous = match_line_item(name, spec, blk.side, section, st.previous) if not code else ""
+                    if st.previous:
+                        st.seen.add(st.previous)
                 continue
             out.has_values = True
             ent = tracker.unit_row(unit_name) if unit_name else tracker.current
@@ -307,26 +313,26 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
             if unit_row:
                 line_item = "total"
             elif not code and not wide:
-                line_item = match_line_item(name, spec, blk.side, section, previous[bi])
+                line_item = match_line_item(name, spec, blk.side, section, st.previous)
                 if not line_item and _OF_WHICH.match(key(name)):
                     # 其中：X is X when X is a line of its own (其中：（一）因公出国（境）支出), else a part of the
                     # line above (其中：专项资金列入部门预算的项目 under (1)一般公共预算拨款)
-                    line_item = match_line_item(_OF_WHICH.sub("", key(name)), spec, blk.side, section, previous[bi])
-                    if not line_item and previous[bi]:
-                        line_item, of_which = previous[bi], True
+                    line_item = match_line_item(_OF_WHICH.sub("", key(name)), spec, blk.side, section, st.previous)
+                    if not line_item and st.previous:
+                        line_item, of_which = st.previous, True
                 if not line_item and spec is not None and spec.rows == "line" and blk.side != "income":
                     code, scheme = _class_row(name, blk.scheme)
                 if not line_item and not code and not name and n_value_rows <= 2:
                     line_item = "total"  # the one unlabelled row of a one-row table (收入总表 of 北京/中央)
-                line_item = _grand_total(line_item, seen[bi])
+                line_item = _grand_total(line_item, st.seen)
                 if not line_item and not code and not qty_unit and not named and not year_of_row(name):
                     out.issues.append(f"unmapped_row p{values[0][1].page}: {name!r}")
             if line_item in ("total", "income_total", "income_grand_total", "expense_grand_total") and not ent:
                 tracker.total_row()
             if line_item and not of_which:
-                seen[bi].add(line_item)
-                group[bi] = catalogue.line_item_by_id(line_item).qualifies or ""
-            previous[bi] = line_item
+                st.seen.add(line_item)
+                st.group = catalogue.line_item_by_id(line_item).qualifies or ""
+            st.previous = line_item
             if line_item and catalogue.line_item_by_id(line_item).quantity:
                 qty_unit = catalogue.line_item_by_id(line_item).quantity
             row_year = year_of_row(name) if latest_year else None
@@ -354,8 +360,8 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                     measure = "of_which"
                 elif row_measure and row_measure != spec.value_measure and measure == spec.value_measure:
                     measure = row_measure
-                elif code and group[bi] and spec is not None and measure == spec.value_measure:
-                    measure = group[bi]  # (2)商品和服务支出 under 2、专项业务经费支出: its project part
+                elif code and st.group and spec is not None and measure == spec.value_measure:
+                    measure = st.group  # (2)商品和服务支出 under 2、专项业务经费支出: its project part
                 if (row_year and row_year < latest_year or col_year.get(c, latest_col_year) != latest_col_year) \
                         and not measure.startswith("prior_"):
                     measure = "prior_" + measure

@@ -22,6 +22,7 @@ from ..pdf.lines import Line
 from .meaning import is_title_text
 from .rows import column_paths, is_data_row, split_header
 
+CAPTION_ROWS_MAX = 6  # top rows of a grid that may hold its caption (title, label, unit, entity)
 BELOW_TITLE_GAP = 40.0  # pt: a title this close under a table with none above names that table
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _YEAR_ONLY = re.compile(r"^[（(]?(?:19|20)\d{2}年度?[)）]?$")
@@ -72,15 +73,46 @@ def _title_head(text: str) -> bool:
     return len(t) >= 4 and not t.endswith(("表", "表格")) and match_title(text) is None
 
 
-def _caption_fields(lines: list[Line]) -> tuple[str, str, str, str]:
-    """(label, unit, entity, entity field word) printed closest above the grid (the nearest wins)."""
-    label = unit = entity = efield = ""
+@dataclass
+class CaptionInfo:
+    """What is printed with a grid besides its title: label, unit, entity line (部门：X / 编制单位：X),
+    and, for a caption printed inside the ruling, how many top rows it takes."""
+    label: str = ""
+    unit: str = ""
+    entity: str = ""
+    entity_field: str = ""  # the field word: 部门 / 编制单位 / 单位 …
+    match: TitleMatch | None = None  # a title found among these rows (in-grid captions)
+    title: str = ""
+    n_rows: int = 0
+
+    def take(self, text: str) -> None:
+        """Fields of a caption line not yet known (the nearest printing wins)."""
+        cap = parse_caption(text)
+        self.label, self.unit = self.label or cap.label, self.unit or cap.unit
+        if not self.entity and cap.entity:
+            self.entity, self.entity_field = cap.entity, cap.entity_field
+
+    def fill_from(self, other: CaptionInfo) -> None:
+        self.label, self.unit = self.label or other.label, self.unit or other.unit
+        if not self.entity and other.entity:
+            self.entity, self.entity_field = other.entity, other.entity_field
+
+
+@dataclass
+class PendingTitle:
+    """A title at the bottom of a page whose table starts on the next page."""
+    match: TitleMatch
+    label: str
+    unit: str
+    page: int
+
+
+def _caption_fields(lines: list[Line]) -> CaptionInfo:
+    """Label, unit and entity printed closest above the grid (the nearest wins)."""
+    info = CaptionInfo()
     for ln in reversed(lines):
-        cap = parse_caption(ln.text)
-        label, unit = label or cap.label, unit or cap.unit
-        if not entity and cap.entity:
-            entity, efield = cap.entity, cap.entity_field
-    return label, unit, entity, efield
+        info.take(ln.text)
+    return info
 
 
 def _title_like(text: str) -> bool:
@@ -89,21 +121,19 @@ def _title_like(text: str) -> bool:
     return not re.search(r"(续表|续)$", k) and is_title_text(parse_caption(text).title_text)
 
 
-def _caption_rows(grid: Grid, kind: str | None):
+def _caption_rows(grid: Grid, kind: str | None) -> CaptionInfo:
     """Title / label / unit / entity rows printed inside the top of the ruling.
 
     Spreadsheet exports often rule the title block with the table (北京 预算NN表, 苏州 公开02表,
     江苏 公开表 whose first cell holds title, 部门 and 单位 at once). Such rows hold one or two
     cells of caption text and no figures; empty rows above and between them are skipped."""
-    n = 0
-    title = unit = label = entity = efield = ""
-    match = None
-    for r in range(min(grid.n_rows, 6)):
+    info = CaptionInfo()
+    for r in range(min(grid.n_rows, CAPTION_ROWS_MAX)):
         cells = [grid.origin(r, c) for c in range(grid.n_cols)]
         cells = [c for c in cells if c is not None and c.text.strip()]
         if not cells:
-            if r == n:
-                n = r + 1
+            if r == info.n_rows:
+                info.n_rows = r + 1
                 continue
             break
         text = "".join(c.text for c in cells)
@@ -113,15 +143,12 @@ def _caption_rows(grid: Grid, kind: str | None):
         m = match_title(text, kind) if wide or len(cells) == 1 else None
         cap = parse_caption(text)
         if m:
-            match, title = m, text
+            info.match, info.title = m, text
         elif not (cap.unit or cap.label or cap.entity or _YEAR_ONLY.match(key(text))):
             break
-        unit = unit or cap.unit
-        label = label or cap.label
-        if not entity and cap.entity:
-            entity, efield = cap.entity, cap.entity_field
-        n = r + 1
-    return n, match, title, unit, label, entity, efield
+        info.take(text)
+        info.n_rows = r + 1
+    return info
 
 
 def body_scheme(grid: Grid) -> str:
@@ -227,30 +254,29 @@ def build_chains(layouts: list[PageLayout], kind: str | None, contents: dict[int
     contents = contents or {}
     chains: list[TableChain] = []
     where: dict[int, tuple[PageLayout, int]] = {}  # id(grid) -> (page layout, index on page)
-    pending = None  # (TitleMatch, label, unit, page) of a title with no grid yet
+    pending: PendingTitle | None = None  # a title with no grid yet
     for lay in layouts:
         for gi, grid in enumerate(lay.grids):
             caption = lay.captions[gi]
             m = _title_in(caption, kind)
-            label, unit, entity, efield = _caption_fields(caption)
+            info = _caption_fields(caption)
             where[id(grid)] = (lay, gi)
-            n_cap, m2, title2, unit2, label2, entity2, efield2 = _caption_rows(grid, kind)
-            cap_text = " ".join([ln.text for ln in caption] + ["".join(grid.row_texts(r)) for r in range(n_cap)])
-            if n_cap:
-                g2 = drop_top_rows(grid, n_cap)
+            inside = _caption_rows(grid, kind)
+            cap_text = " ".join([ln.text for ln in caption] + ["".join(grid.row_texts(r)) for r in range(inside.n_rows)])
+            if inside.n_rows:
+                g2 = drop_top_rows(grid, inside.n_rows)
                 if g2 is None:
                     continue
                 grid = g2
             where[id(grid)] = (lay, gi)
-            m = m or m2
-            unit = unit or unit2
-            label = label or label2
-            if not entity and entity2:
-                entity, efield = entity2, efield2
+            m = m or inside.match
+            info.fill_from(inside)
             source = "title"
-            if m is None and pending is not None and gi == 0 and pending[3] == lay.page - 1:
-                m, label, unit = pending[0], label or pending[1], unit or pending[2]
+            if m is None and pending is not None and gi == 0 and pending.page == lay.page - 1:
+                m = pending.match
+                info.label, info.unit = info.label or pending.label, info.unit or pending.unit
             pending = None
+            label, unit, entity, efield = info.label, info.unit, info.entity, info.entity_field
             if m is None and label:
                 m = _from_contents(label, contents, kind)
                 source = "contents"
@@ -304,7 +330,7 @@ def build_chains(layouts: list[PageLayout], kind: str | None, contents: dict[int
                                          specs=list(m.specs) if len(m.specs) == 1 else [], identified_by="title",
                                          notes=[note], title_only=True, page_start=lay.page, page_end=lay.page))
             else:
-                pending = (m, find_label(after), find_unit(after), lay.page)
+                pending = PendingTitle(m, find_label(after), find_unit(after), lay.page)
     _settle_kind(chains, kind)
     _settle_alternatives(chains)
     for ch in chains:
