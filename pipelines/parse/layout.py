@@ -36,6 +36,8 @@ class PageLayout:
         return [ln for ln in self.lines if ln.top >= bottom - 1 and ln.bottom <= nxt + 2]
 
 
+ROW_GAP_LINES = 2.5  # rows of an unruled table are less than this many line heights apart
+MIN_LINE_HEIGHT = 4.0  # pt: the least line height a gap is measured against
 _PROSE = re.compile(r"[，。；：:;]")
 
 
@@ -54,13 +56,13 @@ def unruled_blocks(lines: list[Line], min_rows: int = 3) -> list[list[Line]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and lines[j + 1].top - lines[j].bottom < 2.5 * max(lines[j].bottom - lines[j].top, 4) \
+        while j + 1 < len(lines) and lines[j + 1].top - lines[j].bottom < ROW_GAP_LINES * max(lines[j].bottom - lines[j].top, MIN_LINE_HEIGHT) \
                 and (_tabular(lines[j + 1]) or (j + 2 < len(lines) and _tabular(lines[j + 2]))):
             j += 1
         if sum(_tabular(ln) for ln in lines[i:j + 1]) >= min_rows:
             h = i
             while h > 0 and i - h < 6 and not _TITLE_OR_UNIT.search(lines[h - 1].text) and \
-                    lines[h].top - lines[h - 1].bottom < 2.5 * max(lines[h].bottom - lines[h].top, 4) \
+                    lines[h].top - lines[h - 1].bottom < ROW_GAP_LINES * max(lines[h].bottom - lines[h].top, MIN_LINE_HEIGHT) \
                     and not _PROSE.search(lines[h - 1].text):
                 h -= 1
             out.append(lines[h:j + 1])

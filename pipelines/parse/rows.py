@@ -57,10 +57,13 @@ def is_data_row(texts: list[str]) -> bool:
     return False
 
 
+FULL_WIDTH = 0.9  # a label cell spanning this share of the columns spans the table (a section row)
+
+
 def _full_width_label(grid: Grid, r: int) -> bool:
     cells = [grid.origin(r, c) for c in range(grid.n_cols)]
     cells = [c for c in cells if c is not None and c.text.strip()]
-    return len(cells) == 1 and cells[0].c1 - cells[0].c0 >= max(2, 0.9 * grid.n_cols) and \
+    return len(cells) == 1 and cells[0].c1 - cells[0].c0 >= max(2, FULL_WIDTH * grid.n_cols) and \
         bool(re.match(r"^[一二三四五六七八九十]+、", squash(cells[0].text)))
 
 

@@ -22,6 +22,8 @@ from ..pdf.lines import Line
 from .meaning import is_title_text
 from .rows import column_paths, is_data_row, split_header
 
+CAPTION_SPAN = 0.6  # a caption row inside the ruling spans at least this share of the columns
+RULING_BREAK_GAP = 30.0  # pt: a grid this close below another on the page continues it (a break in the ruling)
 CAPTION_ROWS_MAX = 6  # top rows of a grid that may hold its caption (title, label, unit, entity)
 BELOW_TITLE_GAP = 40.0  # pt: a title this close under a table with none above names that table
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -137,7 +139,7 @@ def _caption_rows(grid: Grid, kind: str | None) -> CaptionInfo:
                 continue
             break
         text = "".join(c.text for c in cells)
-        wide = any(c.c1 - c.c0 >= max(2, 0.6 * grid.n_cols) for c in cells) or grid.n_cols <= 2
+        wide = any(c.c1 - c.c0 >= max(2, CAPTION_SPAN * grid.n_cols) for c in cells) or grid.n_cols <= 2
         if len(cells) > 2 or is_data_row([c.text for c in cells]):
             break
         m = match_title(text, kind) if wide or len(cells) == 1 else None
@@ -302,7 +304,7 @@ def build_chains(layouts: list[PageLayout], kind: str | None, contents: dict[int
                 continue
             if m is None and prev is not None and gi > 0 and prev.page_end == lay.page and not label and not unit \
                     and prev.grids[-1].page == lay.page and _compatible(prev, grid) \
-                    and grid.bbox[1] - prev.grids[-1].bbox[3] < 30:
+                    and grid.bbox[1] - prev.grids[-1].bbox[3] < RULING_BREAK_GAP:
                 prev.grids.append(grid)  # a table split by a page-internal break in the ruling
                 continue
             chain = TableChain([grid], label=label, unit=unit, entity=entity, entity_field=efield,

@@ -20,6 +20,12 @@ from ..textutil.numbers import parse_cell
 from .grid import Grid, GridCell, chars_to_text
 from ..pdf.lines import Line
 
+# in line heights (h): how far apart the rows and column edges of an unruled table may be
+EDGE_ROW_GAP = 1.5  # a body row joins a grid within this many row heights of its edge
+SAME_EDGE = 0.5  # figures right-aligned, or codes on one line, within half a line height
+CODE_INDENT = 3.0  # codes indented by up to three characters stay one column (类 / 款 / 项 indentation)
+NAME_INDENT = 4.0  # labels indented by up to four characters stay one column
+
 _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SEP_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")  # 1,234 or 12.34: not a year, not a code
 _CODE = re.compile(r"^(?:\d{2}|\d{3}(?:\d{2}){0,2})$")  # a whole code, or a 款/项 part of a split one
@@ -109,7 +115,7 @@ def _adjacent_rows(grid: Grid, lines: list[Line], edge: float, upward: bool, row
     """Consecutive body rows next to the grid edge (nearest first), each within 1.5 row heights."""
     out: list[tuple[Line, dict]] = []
     for ln in sorted(lines, key=lambda ln: -ln.bottom if upward else ln.top):
-        if (edge - ln.bottom if upward else ln.top - edge) > 1.5 * row_h:
+        if (edge - ln.bottom if upward else ln.top - edge) > EDGE_ROW_GAP * row_h:
             break
         cells = table_row(ln, grid, relaxed)
         if cells is None:
@@ -180,7 +186,7 @@ def _columns(body_words: list[Word]) -> list[tuple[float, float, str]]:
     other labels form columns by left edge, a few characters' indentation staying in one column."""
     h = max(sorted(w.bottom - w.top for w in body_words)[len(body_words) // 2], 4.0)
     figs = [w for w in body_words if SEP_FIGURE.match(w.text)]  # 1,234 / 12.34; bare integers may be codes
-    values = [(*_extent(g), "value") for g in _groups(figs, lambda w: w.x1, 0.5 * h)]
+    values = [(*_extent(g), "value") for g in _groups(figs, lambda w: w.x1, SAME_EDGE * h)]
 
     def in_value(w: Word) -> bool:
         cx = (w.x0 + w.x1) / 2
@@ -189,10 +195,10 @@ def _columns(body_words: list[Word]) -> list[tuple[float, float, str]]:
     codes = [w for w in rest if _CODE.match(w.text)]
     names = [w for w in rest if not _CODE.match(w.text)]
     cols = list(values)
-    per_line = max((sum(1 for x in codes if abs(x.top - w.top) < 0.5 * h) for w in codes), default=0)
-    for g in _groups(codes, lambda w: w.x0, 0.5 * h if per_line > 1 else 3 * h):
+    per_line = max((sum(1 for x in codes if abs(x.top - w.top) < SAME_EDGE * h) for w in codes), default=0)
+    for g in _groups(codes, lambda w: w.x0, SAME_EDGE * h if per_line > 1 else CODE_INDENT * h):
         cols.append((*_extent(g), "label"))
-    for g in _groups(names, lambda w: w.x0, 4 * h):
+    for g in _groups(names, lambda w: w.x0, NAME_INDENT * h):
         if len(g) >= 2 or not cols:
             cols.append((*_extent(g), "label"))
     return sorted(cols)

@@ -11,6 +11,10 @@ _CODE = re.compile(r"(?<!\d)(?:2\d{2}|3\d{2}|5\d{2})(?:\d{2}){0,2}(?!\d)")
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:万元|元|千元|亿元)")
 
 
+DENSE_MIN_AMOUNTS = 4  # a page with at least this many amounts …
+DENSE_SHARE = 0.25  # … on at least this share of its lines holds a table
+
+
 def table_pages(texts: list[str]) -> list[int]:
     """1-based numbers of pages worth a table pass."""
     out = []
@@ -22,7 +26,7 @@ def table_pages(texts: list[str]) -> list[int]:
         k = key(text)
         has_title = any(is_title_text(ln) for ln in lines)
         has_unit = bool(_UNIT.search(text))
-        dense = amounts >= 4 and amounts >= 0.25 * len(lines)
+        dense = amounts >= DENSE_MIN_AMOUNTS and amounts >= DENSE_SHARE * len(lines)
         continuation = bool(out) and out[-1] == i - 1 and (amounts >= 1 or len(_CODE.findall(text)) >= 3)
         if dense or continuation or has_unit or (has_title and "目录" not in k[:40]):
             out.append(i)
