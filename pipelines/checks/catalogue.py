@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..warehouse import paths
+from .. import resources
 
-CHECKS_DIR = paths.SQL_DIR / "checks"
+CHECKS_DIR = resources.sql_dir("checks")
 CATALOGUE = CHECKS_DIR / "rules.csv"
 COLUMNS = ["rule_id", "group", "severity", "applies_to", "description", "basis"]
 GROUPS = ("table_internal", "cross_table", "narrative", "integrity", "cross_year", "budget_final")

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import duckdb
 
-from ..warehouse import paths
+from .. import resources
 
 _CREATE = re.compile(r"\bCREATE OR REPLACE (VIEW|MACRO)\b", re.IGNORECASE)
 _NAME = re.compile(r"\bCREATE OR REPLACE (?:VIEW|MACRO) (\w+)", re.IGNORECASE)
 
 
 def mart_dir() -> Path:
-    return paths.SQL_DIR / "marts"
+    return resources.sql_dir("marts")
 
 
 def mart_files() -> list[Path]:
@@ -40,7 +40,7 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, path: Path) -> None:
         con.execute(sql)
     except duckdb.Error as exc:
         names = ", ".join(_NAME.findall(sql)) or "?"
-        raise RuntimeError(f"{path.relative_to(paths.ROOT)} ({names}): {exc}") from exc
+        raise RuntimeError(f"{path.relative_to(resources.sql_dir().parent)} ({names}): {exc}") from exc
 
 
 def ensure_marts(con: duckdb.DuckDBPyConnection) -> None:
@@ -56,6 +56,6 @@ BASE_VIEWS = ("015_fact_department.sql",)
 
 def attach_marts(con: duckdb.DuckDBPyConnection) -> None:
     """Create every mart as a TEMP view/macro on this connection (works on read-only connections)."""
-    for f in [paths.SQL_DIR / "views" / name for name in BASE_VIEWS] + mart_files():
+    for f in [resources.sql_dir("views") / name for name in BASE_VIEWS] + mart_files():
         _run(con, _CREATE.sub(lambda m: f"CREATE OR REPLACE TEMP {m.group(1).upper()}", f.read_text(encoding="utf-8")),
              f)

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import resources
 from .expected import expected_facts, write_expected
 from .mutations import CellMutation, NarrativeMutation
 from .render import RenderOptions, RenderResult, render_pack
 from .spec import PackSpec, load_spec, load_specs
 
-SPEC_DIR = Path(__file__).resolve().parents[2] / "data" / "sample" / "specs"
+SPEC_DIR = resources.sample_specs_dir()
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "data" / "sample" / "pdfs"
 
 __all__ = ["generate_sample", "render_pack", "RenderOptions", "RenderResult", "CellMutation",

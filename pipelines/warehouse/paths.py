@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SQL_DIR = ROOT / "sql"
 
 
 def warehouse_path() -> Path:

@@ -5,11 +5,11 @@ import duckdb
 
 from .. import catalogue
 from ..dashboard.marts import ensure_marts
-from . import paths
+from .. import resources
 
 
 def sql_files(folder: str) -> list:
-    return sorted((paths.SQL_DIR / folder).glob("*.sql"))
+    return resources.sql_files(folder)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

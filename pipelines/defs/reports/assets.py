@@ -2,7 +2,7 @@
 import dagster as dg
 
 from ...checks.gate import publish_if_open
-from ...warehouse import paths
+from ... import resources
 from ..checks.assets import check_results
 from ..ingest.resources import FiscalResource
 from ..scaleout import WAREHOUSE_HOST
@@ -10,7 +10,7 @@ from ..warehouse.writer import warehouse_writer
 
 
 def mart_files() -> list:
-    return sorted((paths.SQL_DIR / "marts").glob("*.sql"))
+    return resources.sql_files("marts")
 
 
 @dg.asset(
