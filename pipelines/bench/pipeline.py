@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..warehouse import staging as staged_format
 from .memory import RunResult, run_measured
 
 
@@ -40,19 +41,16 @@ def stage_times(staging: Path) -> dict:
            "interpret_s": 0.0}
     per_doc = {}
     for f in sorted(staging.glob("*.json")):
-        with open(f, encoding="utf-8") as fh:
-            d = json.load(fh)
-        t = d.get("timings") or {}
+        t = staged_format.timings(f)
         tot["documents"] += 1
-        tot["pages"] += d.get("n_pages") or 0
+        tot["pages"] += t["pages"]
         tot["table_pages"] += t.get("table_pages", 0)
         # pages inside a table the catalogue identified: what the table pass is for
-        tot["identified_pages"] += len({p for tb in d.get("tables", []) if tb.get("table_id")
-                                        for p in range(tb["page_start"], tb["page_end"] + 1)})
+        tot["identified_pages"] += t["identified_pages"]
         for k in ("open_s", "tables_s", "interpret_s"):
             tot[k] += t.get(k, 0.0)
-        per_doc[d["path"]] = {"pages": d.get("n_pages"), "status": d.get("status"), "facts": len(d.get("facts", [])),
-                                   **{k: t.get(k) for k in ("open_s", "tables_s", "interpret_s", "table_pages")}}
+        per_doc[t["path"]] = {"pages": t["pages"], "status": t["status"], "facts": t["facts"],
+                              **{k: t.get(k) for k in ("open_s", "tables_s", "interpret_s", "table_pages")}}
     tot["per_doc"] = per_doc
     return tot
 

@@ -33,7 +33,7 @@ from ..warehouse.connection import connect_write
 from ..warehouse.load import load_document
 from ..warehouse.lock import writer_lock
 from ..warehouse.schema import ensure_schema
-from ..warehouse.staging import read_staged, stage_path, write_staged
+from ..warehouse import staging as staged_format
 from . import private_copy
 from .discover import Candidate, discover, shown
 from .isolation import EXIT_MEMORY, Finished, Task, run_isolated
@@ -102,7 +102,7 @@ def parse_to_staging(path: str, name: str, document_id: str, staging: str, shown
     except Exception as exc:  # a parser bug must not take the batch down; the file is rejected
         doc = _rejection(document_id, name, shown_path, f"parser error: {type(exc).__name__}: {exc}", "parser_error")
     doc.path = shown_path  # undecodable bytes in the path become \xNN (JSON and DuckDB need text)
-    return str(write_staged(doc, Path(staging)))
+    return str(staged_format.write(doc, Path(staging)))
 
 
 class Progress:
@@ -183,7 +183,7 @@ def load_staged(con, staged: list[tuple[Candidate, str, str]], run_id: str, prog
     bar = Progress(len(staged), "load ", progress)
     staging = paths.staging_dir()
     for cand, doc_id, spath in staged:
-        doc = read_staged(Path(spath))
+        doc = staged_format.read(Path(spath))
         copy = private_copy.copy_path(Path(spath).parent, doc_id)
         if not copy.exists():
             copy = private_copy.copy_path(staging, doc_id)
@@ -311,8 +311,8 @@ def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits | 
     out = []
     tasks, by_id = [], {}
     for cand, doc_id in sorted(todo, key=_size, reverse=True):  # biggest first: no long file left for last
-        existing = stage_path(staging, doc_id)
-        if _fresh(existing):
+        existing = staged_format.stage_path(staging, doc_id)
+        if staged_format.is_fresh(existing):
             out.append((cand, doc_id, str(existing)))
             bar.step(cand.name)
             continue
@@ -324,8 +324,8 @@ def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits | 
         tasks.append(Task(doc_id, parse_to_staging, (str(cand.path), cand.name, doc_id, str(staging), cand.shown_path)))
     for fin in run_isolated(tasks, workers, lim):
         cand = by_id[fin.key]
-        sp = stage_path(staging, fin.key)
-        if not (fin.ok and _fresh(sp)):
+        sp = staged_format.stage_path(staging, fin.key)
+        if not (fin.ok and staged_format.is_fresh(sp)):
             sp = _stage_failure(cand, fin.key, staging, *failure_reason(fin, lim))
         out.append((cand, fin.key, str(sp)))
         bar.step(cand.name)
@@ -359,16 +359,5 @@ def _size(item: tuple[Candidate, str]) -> int:
 
 def _stage_failure(cand: Candidate, doc_id: str, staging: Path, reason: str, code: str) -> Path:
     """Stage a rejection for a document whose parse process failed, so the rest of the batch still loads."""
-    return write_staged(_rejection(doc_id, cand.name, cand.shown_path, reason, code), Path(staging))
+    return staged_format.write(_rejection(doc_id, cand.name, cand.shown_path, reason, code), Path(staging))
 
-
-def _fresh(staged: Path) -> bool:
-    """A staged result from an interrupted run with the current parser can be loaded as is."""
-    if not staged.exists():
-        return False
-    try:
-        with open(staged, encoding="utf-8") as fh:
-            head = fh.read(4096)
-        return f'"parser_version": "{PARSER_VERSION}"' in head
-    except OSError:
-        return False

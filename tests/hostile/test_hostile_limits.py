@@ -184,14 +184,14 @@ def test_the_dagster_parse_step_refuses_a_file_changed_since_it_was_indexed(tmp_
     document id it was indexed under is rejected as changed, never parsed under that id."""
     from pipelines.ingest.discover import Candidate
     from pipelines.ingest.runner import parse_all
-    from pipelines.warehouse.staging import read_staged
+    from pipelines.warehouse import staging
 
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(victim.path.read_bytes())
     doc_id = sha(pdf)
     pdf.write_bytes(victim.path.read_bytes() + b"%edited\n")
     [(_, got_id, staged)] = parse_all([(Candidate(pdf, "pack.pdf"), doc_id)], tmp_path / "staging", 1, None)
-    doc = read_staged(Path(staged))
+    doc = staging.read(Path(staged))
     assert (got_id, doc.status, doc.evidence["reject_code"]) == (doc_id, "rejected", "changed")
     assert doc.reason == (f"file changed after it was hashed: it no longer holds document {doc_id[:12]} "
                           f"(its bytes now hash to {sha(pdf)[:12]}); ingest it again")

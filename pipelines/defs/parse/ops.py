@@ -6,7 +6,6 @@ so executors that cannot re-plan a run (dagster-dask) can run it; the plan deals
 Inside a step the runner's `parse_all` parses in a process pool, which is how the in-process
 executor parses in parallel without paying a Python start-up per document.
 """
-import json
 import multiprocessing
 import os
 import socket
@@ -16,11 +15,10 @@ from pathlib import Path
 import dagster as dg
 
 from ...ingest.discover import Candidate
-from ...ingest.runner import _fresh as staged_is_fresh
 from ...ingest.runner import parse_all
 from ...parse.model import DocumentResult
 from ...version import PARSER_VERSION
-from ...warehouse.staging import stage_path, write_staged
+from ...warehouse import staging as staged_format
 from ..ingest.inbox import display, locate
 from ..ingest.resources import FiscalResource
 
@@ -41,7 +39,7 @@ def unreadable(doc_id: str, loc, staging: Path) -> Path:
                          size_bytes=0, n_pages=0, parser_version=PARSER_VERSION, status="rejected",
                          reason=display(loc.problem))
     doc.evidence["reject_code"] = "missing_file"
-    return write_staged(doc, staging)
+    return staged_format.write(doc, staging)
 
 
 def split(todo: list, n: int) -> list[list]:
@@ -62,13 +60,13 @@ def plan_extraction(context: dg.OpExecutionContext, config: ExtractionConfig, fi
     todo, fresh = [], 0
     for doc_id in ids:
         loc = found[doc_id]
-        sp = stage_path(fiscal.staging_dir, doc_id)
+        sp = staged_format.stage_path(fiscal.staging_dir, doc_id)
         if loc.problem:
             unreadable(doc_id, loc, fiscal.staging_dir)
             continue
         if config.force and sp.exists():
             sp.unlink()
-        if staged_is_fresh(sp):
+        if staged_format.is_fresh(sp):
             fresh += 1
             continue
         todo.append((loc.path, loc.name, doc_id, os.path.getsize(loc.path), workers))
@@ -103,13 +101,11 @@ PARSE_CHUNKS = [parse_chunk_op(i) for i in range(MAX_CHUNKS)]
 
 
 def staged_summary(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        d = json.load(fh)
-    return {"status": d["status"], "reason": d.get("reason", ""), "kind": d.get("kind", ""),
-            "department": d.get("department", ""), "fiscal_year": d.get("fiscal_year"), "pages": d.get("n_pages", 0),
-            "tables_identified": sum(1 for t in d.get("tables", []) if t.get("table_id")),
-            "facts": len(d.get("facts", [])), "reject_code": (d.get("evidence") or {}).get("reject_code") or "",
-            "parser_version": d.get("parser_version", "")}
+    """The staged header as partition metadata."""
+    h = staged_format.read_header(path)
+    return {"status": h.status, "reason": h.reason, "kind": h.kind, "department": h.department,
+            "fiscal_year": h.fiscal_year, "pages": h.pages, "tables_identified": h.tables_identified, "facts": h.facts,
+            "reject_code": h.reject_code, "parser_version": h.parser_version}
 
 
 @dg.op(out=dg.Out(dg.Nothing), ins={f"parsed_{i}": dg.In(list) for i in range(MAX_CHUNKS)},
@@ -120,7 +116,7 @@ def record_extraction(context: dg.OpExecutionContext, fiscal: FiscalResource, **
     step = context.get_step_execution_context()
     pages = 0
     for doc_id in context.partition_keys:
-        sp = stage_path(fiscal.staging_dir, doc_id)
+        sp = staged_format.stage_path(fiscal.staging_dir, doc_id)
         if not sp.exists():
             raise dg.Failure(f"document {doc_id[:12]}: no staged extraction at {sp}")
         s = staged_summary(sp)
