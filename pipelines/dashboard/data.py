@@ -1,5 +1,5 @@
 """Read-only queries for the dashboard. Every query opens its own connection to the published
-snapshot (warehouse.connection.connect_read) and closes it, so a nightly ingestion is never blocked
+snapshot (warehouse.connection.connect_read) and closes it (marts and views live in the snapshot), so a nightly ingestion is never blocked
 and the dashboard always sees the latest published data. Parameters are always bound, never
 formatted into SQL.
 """
@@ -8,13 +8,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..warehouse.connection import connect_read
-from .marts import attach_marts
 
 
 def query(sql: str, params: list | None = None) -> pd.DataFrame:
     con = connect_read()
     try:
-        attach_marts(con)
         return con.execute(sql, params or []).df()
     finally:
         con.close()

@@ -7,7 +7,6 @@ import duckdb
 import pytest
 
 from pipelines.dashboard.demo import warehouse_env
-from pipelines.dashboard.marts import attach_marts
 
 D = Decimal
 FILES = ["ae86jack-open-budget/2017年省检察院部门预算.pdf", "ae86jack-open-budget/2018年省检察院部门预算公开.pdf",
@@ -40,7 +39,6 @@ def con(corpus, tmp_path_factory):
         assert [b[1:4] for b in report.publication.blocking] == [["2019年度部门预算公开.pdf", "DI07", "fail"]]
         assert report.publication.published
     c = duckdb.connect(str(wh.with_name("warehouse.read.duckdb")), read_only=True)
-    attach_marts(c)
     yield c
     c.close()
 

@@ -33,7 +33,7 @@ def check_results(context: dg.AssetExecutionContext, config: CheckConfig, fiscal
         raise dg.Failure(f"check_results: scope must be 'new' or 'all', not {config.scope!r}")
     in_run = run_document_ids(context)
     t0 = time.monotonic()
-    with warehouse_writer(fiscal, upgrade=False) as con:
+    with warehouse_writer(fiscal) as con:
         loaded = set(rules.all_loaded(con))
         if config.scope == "all":
             ids = sorted(loaded)

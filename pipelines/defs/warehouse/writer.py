@@ -12,17 +12,9 @@ from ...warehouse.schema import ensure_schema
 from ..ingest.resources import FiscalResource
 
 
-def has_schema(con) -> bool:
-    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'document'").fetchone()[0] > 0
-
-
 @contextmanager
-def warehouse_writer(fiscal: FiscalResource, upgrade: bool = True):
-    """Yield a writing connection; another writer past lock_wait_seconds fails the step.
-
-    upgrade: (re)apply sql/ddl and sql/views (the loader does, once per run); steps after it only
-    create the schema when the warehouse has none (each application costs a few tenths of a second).
-    """
+def warehouse_writer(fiscal: FiscalResource):
+    """Yield a writing connection (schema up to date); another writer past lock_wait_seconds fails the step."""
     with fiscal.environment():
         try:
             lock = writer_lock(paths.lock_path(), wait=fiscal.lock_wait_seconds, announce=None)
@@ -32,8 +24,7 @@ def warehouse_writer(fiscal: FiscalResource, upgrade: bool = True):
         try:
             con = connect_write()
             try:
-                if upgrade or not has_schema(con):
-                    ensure_schema(con)
+                ensure_schema(con)  # reads only, unless a migration or a view/mart definition is new
                 yield con
             finally:
                 con.close()
