@@ -99,6 +99,7 @@ def sync_dim_rule(con, catalogue: tuple[Rule, ...] | None = None) -> None:
     con.register("chk_catalogue", frame)
     try:
         con.execute("DELETE FROM dim_rule")
-        con.execute("INSERT INTO dim_rule SELECT * FROM chk_catalogue")
+        con.execute("INSERT INTO dim_rule (rule_id, rule_group, severity, applies_to, description, basis) "
+                    "SELECT rule_id, rule_group, severity, applies_to, description, basis FROM chk_catalogue")
     finally:
         con.unregister("chk_catalogue")

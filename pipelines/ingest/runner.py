@@ -246,7 +246,8 @@ def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, 
                 [run_id, started, datetime.now(), n_files, len(outcomes) - n["unchanged"] - n["rejected"],
                  n["unchanged"], n["rejected"], trigger, checks, note])
     if outcomes:
-        con.executemany("INSERT INTO ingest_event VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+        con.executemany("INSERT INTO ingest_event (run_id, document_id, file_name, source_path, outcome, reason, event_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
                         [(run_id, o.document_id or None, o.file, o.path, o.outcome, o.reason) for o in outcomes])
 
 
