@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..settings import Settings
 from ..warehouse import staging as staged_format
 from .memory import RunResult, run_measured
 
@@ -23,9 +24,9 @@ def ingest_command(files: list[Path], workers: int | None = None, phases: Path |
 
 
 def warehouse_env(workdir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("FISCAL_STAGING", "FISCAL_QUARANTINE")}
-    env["FISCAL_WAREHOUSE"] = str(workdir / "warehouse.duckdb")
-    return env
+    """The environment of a `fiscal ingest` into workdir: this process's settings for a warehouse of
+    its own (staging and quarantine next to it)."""
+    return {**os.environ, **Settings.from_env().for_warehouse(workdir / "warehouse.duckdb").env()}
 
 
 def checked(res: RunResult, what: str) -> RunResult:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import duckdb
 
-from ..warehouse import paths
 from . import catalogue, judge, reconcile, store
 from .catalogue import Rule
 
@@ -43,10 +42,6 @@ def ruleset_version(rules: tuple[Rule, ...]) -> str:
     for p in sorted(judge.SUITES_DIR.glob("*.json")):
         h.update(p.read_bytes())
     return "rules-" + h.hexdigest()[:12]
-
-
-def default_docs_dir() -> Path:
-    return paths.data_dir() / "reports" / "data_docs"
 
 
 def related_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[str]:

@@ -7,11 +7,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..settings import Settings
 from ..warehouse.connection import connect_read
+
+_settings: Settings | None = None
+
+
+def configure(settings: Settings) -> None:
+    """The settings the dashboard reads with; the app sets them once per run (its edge)."""
+    global _settings
+    _settings = settings
+
+
+def settings() -> Settings:
+    if _settings is None:
+        raise RuntimeError("pipelines.dashboard.data: configure(settings) first (the app does)")
+    return _settings
 
 
 def query(sql: str, params: list | None = None) -> pd.DataFrame:
-    con = connect_read()
+    con = connect_read(settings().warehouse)
     try:
         return con.execute(sql, params or []).df()
     finally:
@@ -154,7 +169,7 @@ def dq_alerts() -> list[tuple[str, str]]:
     from ..checks.gate import read_state
 
     out = []
-    pub = read_state()
+    pub = read_state(settings().warehouse)
     if pub is not None and not pub.published:
         out.append(("warning", f"只读快照自 {pub.at} 起暂停更新（此处显示 {pub.published_at or '首次导入前'} 发布的数据）："
                                f"{pub.reason}"))

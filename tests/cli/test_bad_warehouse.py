@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from pipelines.cli.main import main
-from pipelines.dashboard.demo import warehouse_env
+from fiscal_env import warehouse_env
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
 
 ROOT = Path(__file__).resolve().parents[2]

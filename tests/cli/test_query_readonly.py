@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipelines.cli.main import main
-from pipelines.dashboard.demo import sample_warehouse, warehouse_env
+from fiscal_env import warehouse_env
+
+from pipelines.dashboard.demo import sample_warehouse
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
 
 ROOT = Path(__file__).resolve().parents[2]

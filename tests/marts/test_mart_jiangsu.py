@@ -4,9 +4,11 @@
 from decimal import Decimal
 
 import duckdb
+
+from pipelines.settings import Settings
 import pytest
 
-from pipelines.dashboard.demo import warehouse_env
+from fiscal_env import warehouse_env
 
 D = Decimal
 FILES = ["ae86jack-open-budget/2017年省检察院部门预算.pdf", "ae86jack-open-budget/2018年省检察院部门预算公开.pdf",
@@ -29,10 +31,10 @@ PRINTED = {
 
 @pytest.fixture(scope="module")
 def con(corpus, tmp_path_factory):
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
     wh = tmp_path_factory.mktemp("jiangsu") / "warehouse.duckdb"
     with warehouse_env(wh):
-        report = ingest([corpus / f for f in FILES], workers=2, progress=None, trigger="test")
+        report = ingest(Settings.from_env(), [corpus / f for f in FILES], workers=2, progress=None, trigger="test")
         assert [o.outcome for o in report.outcomes] == ["loaded"] * 3
         # the 2019 pack's BUD_07 prints 237 twice: a parse-integrity failure, flagged with the publication
         # (pipelines/checks/gate.py, default policy), the snapshot published all the same

@@ -1,6 +1,7 @@
 """The extraction graph: plan which documents need parsing, parse them in chunks, record the results.
 
-The graph has a fixed number of parse steps (FISCAL_PARSE_CHUNKS when the code loads, default 4),
+The graph has a fixed number of parse steps (Settings.parse_chunks, FISCAL_PARSE_CHUNKS, default 4:
+the width is given to `extraction_ops` when the definitions are built),
 so executors that cannot re-plan a run (dagster-dask) can run it; the plan deals the documents to
 `chunks` of them (1 by default, all steps when the run is distributed) and the others get nothing.
 Inside a step the runner's `parse_all` parses in a process pool, which is how the in-process
@@ -15,20 +16,19 @@ from pathlib import Path
 import dagster as dg
 
 from ...ingest.discover import Candidate
-from ...ingest.runner import parse_all
+from ... import core
 from ...parse.model import DocumentResult
 from ...version import PARSER_VERSION
 from ...warehouse import staging as staged_format
 from ..ingest.inbox import display, locate
 from ..ingest.resources import FiscalResource
 
-MAX_CHUNKS = max(1, int(os.environ.get("FISCAL_PARSE_CHUNKS", "4") or 4))
 CHUNKS_TAG = "fiscal/parse_chunks"  # job tags set the defaults (the Dask job spreads over all parse steps)
 WORKERS_TAG = "fiscal/workers_per_chunk"
 
 
 class ExtractionConfig(dg.Config):
-    chunks: int = 0  # parse steps that get documents (at most MAX_CHUNKS); 0 = run tag fiscal/parse_chunks, else 1
+    chunks: int = 0  # parse steps that get documents (at most the graph's width); 0 = run tag fiscal/parse_chunks, else 1
     workers_per_chunk: int = 0  # parse processes per step; 0 = run tag fiscal/workers_per_chunk, else the resource
     force: bool = False  # parse again even when a staged result of this parser version exists
 
@@ -49,9 +49,7 @@ def split(todo: list, n: int) -> list[list]:
     return [todo[i::n] for i in range(n)]
 
 
-@dg.op(ins={"raw": dg.In(dg.Nothing)}, out=dg.Out(list),
-       description="Deal the run's documents that need parsing to the parse steps")
-def plan_extraction(context: dg.OpExecutionContext, config: ExtractionConfig, fiscal: FiscalResource) -> list:
+def _plan(width: int, context: dg.OpExecutionContext, config: ExtractionConfig, fiscal: FiscalResource) -> list:
     ids = context.partition_keys
     found = locate(fiscal.index_path, fiscal.inbox_dir, ids)
     tags = context.run.tags
@@ -71,8 +69,8 @@ def plan_extraction(context: dg.OpExecutionContext, config: ExtractionConfig, fi
             continue
         todo.append((loc.path, loc.name, doc_id, os.path.getsize(loc.path), workers))
     context.log.info(f"{len(ids)} documents: {len(todo)} to parse, {fresh} already staged by parser {PARSER_VERSION}")
-    chunks = split(todo, min(n_chunks, MAX_CHUNKS)) if todo else []
-    return chunks + [[] for _ in range(MAX_CHUNKS - len(chunks))]
+    chunks = split(todo, min(n_chunks, width)) if todo else []
+    return chunks + [[] for _ in range(width - len(chunks))]
 
 
 def parse_chunk_op(index: int) -> dg.OpDefinition:
@@ -87,8 +85,7 @@ def parse_chunk_op(index: int) -> dg.OpDefinition:
         if multiprocessing.current_process().daemon:  # a Dask worker process: no child processes allowed
             workers = 1
         t0 = time.monotonic()
-        with fiscal.environment():
-            staged = parse_all(todo, fiscal.staging_dir, workers, None)
+        staged = core.parse_to_staging(fiscal.to_settings(), todo, workers, None)
         seconds = time.monotonic() - t0
         where = f"{socket.gethostname()}:{os.getpid()}"
         context.log.info(f"parsed {len(staged)} documents with {workers} workers on {where} in {seconds:.1f}s")
@@ -97,7 +94,6 @@ def parse_chunk_op(index: int) -> dg.OpDefinition:
     return parse_chunk
 
 
-PARSE_CHUNKS = [parse_chunk_op(i) for i in range(MAX_CHUNKS)]
 
 
 def staged_summary(path: Path) -> dict:
@@ -108,9 +104,7 @@ def staged_summary(path: Path) -> dict:
             "reject_code": h.reject_code, "parser_version": h.parser_version}
 
 
-@dg.op(out=dg.Out(dg.Nothing), ins={f"parsed_{i}": dg.In(list) for i in range(MAX_CHUNKS)},
-       description="Record each document's staged extraction as partition metadata")
-def record_extraction(context: dg.OpExecutionContext, fiscal: FiscalResource, **parsed) -> None:
+def _record(context: dg.OpExecutionContext, fiscal: FiscalResource, **parsed) -> None:
     # one input per parse step, not a fan-in: dagster-dask loses fan-in inputs (each step is planned alone)
     parsed_now = {doc_id: where for chunk in parsed.values() for doc_id, where in chunk}
     step = context.get_step_execution_context()
@@ -126,3 +120,20 @@ def record_extraction(context: dg.OpExecutionContext, fiscal: FiscalResource, **
                                  "parsed_by": parsed_now.get(doc_id, ""), "staged": dg.MetadataValue.path(str(sp))},
                                 partition_key=doc_id)
     context.log.info(f"parsed {len(parsed_now)} of {len(context.partition_keys)} documents ({pages} pages)")
+
+
+def extraction_ops(width: int) -> tuple[dg.OpDefinition, list[dg.OpDefinition], dg.OpDefinition]:
+    """(plan, `width` parse steps, record): the extraction graph's ops for a graph `width` steps wide."""
+
+    @dg.op(ins={"raw": dg.In(dg.Nothing)}, out=dg.Out(list),
+           description="Deal the run's documents that need parsing to the parse steps")
+    def plan_extraction(context: dg.OpExecutionContext, config: ExtractionConfig, fiscal: FiscalResource) -> list:
+        return _plan(width, context, config, fiscal)
+
+    # one input per parse step, not a fan-in: dagster-dask loses fan-in inputs (each step is planned alone)
+    @dg.op(out=dg.Out(dg.Nothing), ins={f"parsed_{i}": dg.In(list) for i in range(width)},
+           description="Record each document's staged extraction as partition metadata")
+    def record_extraction(context: dg.OpExecutionContext, fiscal: FiscalResource, **parsed) -> None:
+        _record(context, fiscal, **parsed)
+
+    return plan_extraction, [parse_chunk_op(i) for i in range(width)], record_extraction

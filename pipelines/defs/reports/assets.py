@@ -1,8 +1,7 @@
 """Marts (sql/marts/*.sql, when present) and the read-only snapshot the dashboards and queries open."""
 import dagster as dg
 
-from ...checks.gate import publish_if_open
-from ...warehouse import schema
+from ... import core
 from ..checks.assets import check_results
 from ..ingest.resources import FiscalResource
 from ..scaleout import WAREHOUSE_HOST
@@ -20,7 +19,7 @@ from ..warehouse.writer import warehouse_writer
 )
 def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
     with warehouse_writer(fiscal) as con:
-        recreated = schema.ensure_objects(con)
+        recreated = core.marts(con)
         names = [r[0] for r in con.execute("SELECT name FROM schema_object WHERE folder = 'marts' ORDER BY name").fetchall()]
     context.log.info(f"{len(names)} mart files {'re-created (a definition changed)' if recreated else 'up to date'}")
     return dg.MaterializeResult(metadata={"mart_files": len(names), "files": ", ".join(names),
@@ -39,7 +38,7 @@ def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.Mater
 )
 def dashboard_snapshot(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
     with warehouse_writer(fiscal) as con:
-        pub = publish_if_open(con)
+        pub = core.publish(fiscal.to_settings(), con)
         docs, facts = con.execute("SELECT count(*), coalesce(sum(n_facts), 0) FROM document "
                                   "WHERE is_current AND status = 'loaded'").fetchone()
     if not pub.published:
