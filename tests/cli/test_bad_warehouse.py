@@ -141,6 +141,8 @@ def test_legacy_warehouse_without_the_marker_is_still_ours(base_wh, pdfs, tmp_pa
     shutil.copyfile(base_wh, wh)
     con = duckdb.connect(str(wh))
     con.execute("DROP TABLE warehouse_info")
+    con.execute("DROP TABLE schema_migration")  # it predates recorded migrations too
+    con.execute("DROP TABLE schema_object")
     con.close()
     with warehouse_env(wh):
         assert main(["status"]) == 0
