@@ -188,15 +188,16 @@ def test_a_file_replaced_after_hashing_is_stored_under_its_own_identity(wh, inbo
 def test_the_dagster_parse_step_refuses_a_file_changed_since_it_was_indexed(tmp_path, victim):
     """Dagster parses files found by an earlier scan: a file whose bytes no longer hash to the
     document id it was indexed under is rejected as changed, never parsed under that id."""
+    from pipelines import core
     from pipelines.ingest.discover import Candidate
-    from pipelines.ingest.runner import parse_all
     from pipelines.warehouse import staging
 
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(victim.path.read_bytes())
     doc_id = sha(pdf)
     pdf.write_bytes(victim.path.read_bytes() + b"%edited\n")
-    [(_, got_id, staged)] = parse_all([(Candidate(pdf, "pack.pdf"), doc_id)], tmp_path / "staging", 1, None)
+    settings = Settings.from_env({}).replace(staging=tmp_path / "staging")
+    [(_, got_id, staged)] = core.parse_to_staging(settings, [(Candidate(pdf, "pack.pdf"), doc_id)], 1, None)
     doc = staging.read(Path(staged))
     assert (got_id, doc.status, doc.evidence["reject_code"]) == (doc_id, "rejected", "changed")
     assert doc.reason == (f"file changed after it was hashed: it no longer holds document {doc_id[:12]} "
