@@ -20,18 +20,18 @@ import time
 from pathlib import Path
 
 from ..ingest.isolation import Task, _status_kb, run_isolated
-from ..intake.limits import SETTING, Limits, limits
+from ..intake.limits import Limits
+from ..settings import Settings
 
 UNLIMITED = Limits(file_mb=1e6, pages=10**6, stream_mb=1e7, inflated_mb=1e8, memory_mb=1e7, seconds=7200)
 
 
-def _parse(path: str, env: dict, out: str) -> None:
-    os.environ.update(env)
+def _parse(path: str, lim: Limits, out: str) -> None:
     from ..parse.document import parse_document
 
     start = _status_kb("VmRSS")
     t = time.perf_counter()
-    doc = parse_document(path)
+    doc = parse_document(path, limits=lim)
     Path(out).write_text(json.dumps({"status": doc.status, "reason": doc.reason, "pages": doc.n_pages,
                                      "facts": len(doc.facts), "seconds": time.perf_counter() - t,
                                      "grew_mb": round((_status_kb("VmHWM") - start) / 1024)}), encoding="utf-8")
@@ -46,9 +46,8 @@ def _generate(tmp: str, big: bool) -> None:
 
 
 def measure(path: Path, lim: Limits, tmp: Path) -> dict:
-    env = {SETTING[k]: str(getattr(lim, k)) for k in SETTING}
     out = tmp / f"{os.getpid()}.{time.monotonic_ns()}.json"
-    [fin] = list(run_isolated([Task("x", _parse, (str(path), env, str(out)))], 1, lim))
+    [fin] = list(run_isolated([Task("x", _parse, (str(path), lim, str(out)))], 1, lim))
     # memory: the child's own high-water mark above its size at start (when it ended normally), else
     # its peak resident size (wait4) above the parent's at fork
     row = {"wall_s": round(fin.seconds, 1), "grew_mb": round(fin.grew_mb), "ended": "ok" if fin.ok else
@@ -80,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--largest", type=int, default=2)
     ap.add_argument("--skip-big", action="store_true", help="no 2,999-page case (it takes minutes)")
     args = ap.parse_args(argv)
-    lim = limits()
+    lim = Settings.from_env().limits
     rows = []
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)

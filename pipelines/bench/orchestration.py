@@ -33,12 +33,23 @@ def row(measure: str, value, note: str = "") -> dict:
 
 
 @contextmanager
-def environment(root: Path):
-    """A sandbox under root whose FISCAL_* paths are exported (the Dask workers inherit them)."""
+def sandbox(root: Path):
+    """A sandbox under root (inbox, Dagster home, warehouse folder); runs get its settings explicitly
+    (the `fiscal` resource, run config, or the environment of a process started for it)."""
     (root / "inbox").mkdir(parents=True, exist_ok=True)
     (root / "dagster_home").mkdir(parents=True, exist_ok=True)
-    with fiscal_resource(root).environment():
-        yield root
+    yield root
+
+
+def sandbox_env(root: Path) -> dict[str, str]:
+    """The environment of a separate process working in the sandbox (its edge builds Settings from it)."""
+    return {**os.environ, **fiscal_resource(root).to_settings().env()}
+
+
+def resource_config(root: Path) -> dict:
+    """Run config giving every step of a run (on any Dask worker) the sandbox's `fiscal` resource."""
+    fields = fiscal_resource(root).model_dump()
+    return {"resources": {"fiscal": {"config": fields}}}
 
 
 def link(files: list[Path], inbox: Path) -> None:
@@ -118,7 +129,7 @@ def nightly_in_fresh_process(root: Path) -> dict:
     execute it, in a new Python process."""
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, "-m", "pipelines.bench.orchestration", "--nightly", str(root)],
-                         capture_output=True, text=True, cwd=str(ROOT), env=os.environ.copy())
+                         capture_output=True, text=True, cwd=str(ROOT), env=sandbox_env(root))
     wall = time.perf_counter() - t0
     if out.returncode != 0:
         raise RuntimeError(f"nightly run failed: {out.stderr[-2000:]}")
@@ -148,7 +159,7 @@ def _nightly_main(root: Path) -> None:
 
 def incremental(files: list[Path], workdir: Path, stats: dict | None = None) -> list[dict]:
     base, extra = files[:3], files[3]
-    with environment(workdir) as root:
+    with sandbox(workdir) as root:
         inst, fiscal = instance(root), fiscal_resource(root)
         link(base, root / "inbox")
         tick = sensor_tick(inst, fiscal)
@@ -256,20 +267,20 @@ def parallel(files: list[Path], workdir: Path, repeats: int = 0) -> tuple[list[d
 
     from ..defs.ingest.assets import raw_documents
     from ..defs.ingest.partitions import range_tags
-    from ..defs.parse.assets import extracted_documents
+    from ..defs.parse.assets import extracted_documents_asset
 
     repeats = repeats or int(os.environ.get("FISCAL_BENCH_REPEATS", "2"))
     pages = pages_of(files)
     took: dict[int, list] = {1: [], 2: []}
     for i in range(repeats):
         for workers in (1, 2):
-            with environment(workdir / f"r{i}w{workers}") as root:
+            with sandbox(workdir / f"r{i}w{workers}") as root:
                 inst, fiscal = instance(root), fiscal_resource(root, workers)
                 link(files, root / "inbox")
                 keys = [r.partition_key for r in sensor_tick(inst, fiscal).run_requests]
                 t0, c0 = time.perf_counter(), cpu_seconds()
                 with child_cpu() as kids:
-                    result = dg.materialize([raw_documents, extracted_documents], instance=inst,
+                    result = dg.materialize([raw_documents, extracted_documents_asset(4)], instance=inst,
                                             tags=range_tags(keys), resources={"fiscal": fiscal}, raise_on_error=False)
                 seconds, cpu, res = time.perf_counter() - t0, cpu_seconds() - c0, outcome(result)
                 took[workers].append((res["steps"].get("extracted_documents.parse_chunk_0", float("nan")), seconds,
@@ -301,15 +312,14 @@ def dask_backfill(files: list[Path], workdir: Path) -> list[dict]:
     from ..defs.ingest.schedules import pending_documents
 
     pages = pages_of(files)
-    with environment(workdir) as root:
-        os.environ.setdefault("FISCAL_DASK_WORKERS", "2")
+    with sandbox(workdir) as root:
         inst, fiscal = instance(root), fiscal_resource(root)
         link(files, root / "inbox")
         keys = pending_documents(inst, fiscal)
         recon = ReconstructableRepository.for_module("pipelines.definitions", "defs", working_directory=str(ROOT)) \
             .get_reconstructable_job("ingest_documents_dask")
         t0 = time.perf_counter()
-        result = dg.execute_job(recon, instance=inst, tags=range_tags(keys))
+        result = dg.execute_job(recon, instance=inst, tags=range_tags(keys), run_config=resource_config(root))
         seconds = time.perf_counter() - t0
         res = outcome(result, inst)
         pids = {e.pid for e in result.all_events if e.event_type_value == "STEP_START" and e.step_key

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..settings import Settings
+from ..warehouse import staging as staged_format
 from .memory import RunResult, run_measured
 
 
@@ -22,9 +24,9 @@ def ingest_command(files: list[Path], workers: int | None = None, phases: Path |
 
 
 def warehouse_env(workdir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("FISCAL_STAGING", "FISCAL_QUARANTINE")}
-    env["FISCAL_WAREHOUSE"] = str(workdir / "warehouse.duckdb")
-    return env
+    """The environment of a `fiscal ingest` into workdir: this process's settings for a warehouse of
+    its own (staging and quarantine next to it)."""
+    return {**os.environ, **Settings.from_env().for_warehouse(workdir / "warehouse.duckdb").env()}
 
 
 def checked(res: RunResult, what: str) -> RunResult:
@@ -40,19 +42,16 @@ def stage_times(staging: Path) -> dict:
            "interpret_s": 0.0}
     per_doc = {}
     for f in sorted(staging.glob("*.json")):
-        with open(f, encoding="utf-8") as fh:
-            d = json.load(fh)
-        t = d.get("timings") or {}
+        t = staged_format.timings(f)
         tot["documents"] += 1
-        tot["pages"] += d.get("n_pages") or 0
+        tot["pages"] += t["pages"]
         tot["table_pages"] += t.get("table_pages", 0)
         # pages inside a table the catalogue identified: what the table pass is for
-        tot["identified_pages"] += len({p for tb in d.get("tables", []) if tb.get("table_id")
-                                        for p in range(tb["page_start"], tb["page_end"] + 1)})
+        tot["identified_pages"] += t["identified_pages"]
         for k in ("open_s", "tables_s", "interpret_s"):
             tot[k] += t.get(k, 0.0)
-        per_doc[d["path"]] = {"pages": d.get("n_pages"), "status": d.get("status"), "facts": len(d.get("facts", [])),
-                                   **{k: t.get(k) for k in ("open_s", "tables_s", "interpret_s", "table_pages")}}
+        per_doc[t["path"]] = {"pages": t["pages"], "status": t["status"], "facts": t["facts"],
+                              **{k: t.get(k) for k in ("open_s", "tables_s", "interpret_s", "table_pages")}}
     tot["per_doc"] = per_doc
     return tot
 

@@ -23,7 +23,7 @@ API (for the CLI, the ingestion runner and the Dagster asset checks):
         - related=True adds the same department's adjacent-year and same-year packs, whose
           cross-year / budget-final verdicts change when a partner document arrives;
         - narrative=True (re)extracts the 情况说明 statements (narrative_statement) first;
-        - docs_dir: build the GX Data Docs there (e.g. default_docs_dir() = data/reports/data_docs;
+        - docs_dir: build the GX Data Docs there (e.g. Settings.data_docs = data/reports/data_docs;
           pages are unstyled offline).
         Raises CatalogueError / SuiteError for a broken catalogue or suite (a programming error,
         not a data one). Never commits anything partial: the results of a run land in one
@@ -47,9 +47,9 @@ from __future__ import annotations
 
 from .catalogue import CatalogueError, Rule, rules
 from .judge import SuiteError
-from .runner import CheckReport, default_docs_dir, related_documents, run_checks
+from .runner import CheckReport, related_documents, run_checks
 
 OUTCOMES = ("pass", "rounding", "fail", "not_applicable", "insufficient_data", "error")
 
-__all__ = ["run_checks", "CheckReport", "CatalogueError", "SuiteError", "Rule", "rules", "default_docs_dir",
-           "related_documents", "OUTCOMES"]
+__all__ = ["run_checks", "CheckReport", "CatalogueError", "SuiteError", "Rule", "rules", "related_documents",
+           "OUTCOMES"]

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..warehouse import paths
+from .. import resources
 
-CHECKS_DIR = paths.SQL_DIR / "checks"
+CHECKS_DIR = resources.sql_dir("checks")
 CATALOGUE = CHECKS_DIR / "rules.csv"
 COLUMNS = ["rule_id", "group", "severity", "applies_to", "description", "basis"]
 GROUPS = ("table_internal", "cross_table", "narrative", "integrity", "cross_year", "budget_final")
@@ -99,6 +99,7 @@ def sync_dim_rule(con, catalogue: tuple[Rule, ...] | None = None) -> None:
     con.register("chk_catalogue", frame)
     try:
         con.execute("DELETE FROM dim_rule")
-        con.execute("INSERT INTO dim_rule SELECT * FROM chk_catalogue")
+        con.execute("INSERT INTO dim_rule (rule_id, rule_group, severity, applies_to, description, basis) "
+                    "SELECT rule_id, rule_group, severity, applies_to, description, basis FROM chk_catalogue")
     finally:
         con.unregister("chk_catalogue")

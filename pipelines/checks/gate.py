@@ -4,7 +4,7 @@ Readers (dashboards, `fiscal query`, `fiscal status`) open the read snapshot, ne
 file. The gate looks at the failures (or errors) of rules of severity `parse` in the current
 documents' latest results: such a failure means the extraction itself is wrong somewhere (a table
 read without figures, a printed figure not read, an assumed unit …). What it does with them is the
-publication policy (FISCAL_PUBLICATION):
+publication policy (FISCAL_PUBLICATION, Settings.publication):
   * `flag` (default): publish, and record the failing documents with the publication, so
     `fiscal status`, the dashboard and documents.csv (attention) name them; one odd pack never
     keeps every other new document from the readers;
@@ -26,7 +26,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..warehouse import paths
 
 BLOCKING_SQL = """
 SELECT l.document_id, d.file_name, l.rule_id, l.outcome, coalesce(l.location, ''), coalesce(l.detail, '')
@@ -57,19 +56,13 @@ class Gate:
 POLICIES = ("flag", "strict")
 
 
-def policy() -> str:
-    """The publication policy: FISCAL_PUBLICATION=flag (default) or strict."""
-    p = os.environ.get("FISCAL_PUBLICATION", "flag").strip().lower() or "flag"
-    if p not in POLICIES:
-        raise ValueError(f"FISCAL_PUBLICATION={p!r}: choose one of {', '.join(POLICIES)}")
-    return p
-
-
-def evaluate(con, publication_policy: str | None = None) -> Gate:
+def evaluate(con, policy: str = "flag") -> Gate:
     """The gate on the warehouse as it is now (the writer's connection): open unless parse-integrity
     failures stand and the policy is strict; `blocking` lists those failures either way."""
+    if policy not in POLICIES:
+        raise ValueError(f"publication policy {policy!r}: choose one of {', '.join(POLICIES)}")
     rows = con.execute(BLOCKING_SQL).fetchall()
-    return Gate(open=not rows or (publication_policy or policy()) == "flag", blocking=rows)
+    return Gate(open=not rows or policy == "flag", blocking=rows)
 
 
 @dataclass
@@ -93,12 +86,12 @@ class Publication:
         return f"snapshot not published{since}: {self.reason}; fix or replace those documents, then `fiscal check`"
 
 
-def state_path(warehouse: Path | None = None) -> Path:
-    w = Path(warehouse or paths.warehouse_path())
+def state_path(warehouse: Path) -> Path:
+    w = Path(warehouse)
     return w.with_name(w.name + ".publication.json")
 
 
-def read_state(warehouse: Path | None = None) -> Publication | None:
+def read_state(warehouse: Path) -> Publication | None:
     """The last publication decision, as the writer recorded it (None before any)."""
     try:
         d = json.loads(state_path(warehouse).read_text(encoding="utf-8"))
@@ -107,7 +100,7 @@ def read_state(warehouse: Path | None = None) -> Publication | None:
         return None
 
 
-def _write_state(pub: Publication, warehouse: Path | None = None) -> None:
+def _write_state(pub: Publication, warehouse: Path) -> None:
     target = state_path(warehouse)
     tmp = target.with_name(target.name + f".tmp{os.getpid()}")
     try:
@@ -126,17 +119,17 @@ def waive(con, blocking: list[tuple]) -> int:
     return len(pairs)
 
 
-def ensure_snapshot(con, path: Path | None = None) -> None:
+def ensure_snapshot(con, path: Path, policy: str = "flag") -> None:
     """Readers never open the writer's file: when no snapshot exists yet, publish one now, through
     the gate. Held back, the first snapshot holds the schema and no data (readers see an empty
     warehouse and, in `fiscal status`, why)."""
-    from ..warehouse.connection import _snapshot_for
+    from ..warehouse.connection import snapshot_of
 
-    path = Path(path or paths.warehouse_path())
-    snap = _snapshot_for(path)
+    path = Path(path)
+    snap = snapshot_of(path)
     if snap.exists():
         return
-    pub = publish_if_open(con, path)
+    pub = publish_if_open(con, path, policy)
     if not pub.published:
         _publish_empty(snap)
 
@@ -158,17 +151,18 @@ def _publish_empty(snap: Path) -> None:
     os.replace(tmp, snap)
 
 
-def publish_if_open(con, path: Path | None = None, waive_blocking: bool = False) -> Publication:
-    """Publish the read snapshot if the gate is open; otherwise hold it back. Records the decision.
+def publish_if_open(con, path: Path, policy: str = "flag", waive_blocking: bool = False) -> Publication:
+    """Publish the read snapshot of the warehouse at `path` if the gate is open under `policy`;
+    otherwise hold it back. Records the decision.
     waive_blocking: accept the failures that hold it back now (recorded), then publish."""
     from ..warehouse.connection import publish_snapshot
 
-    gate = evaluate(con)
+    gate = evaluate(con, policy)
     waived = []
     if gate.blocking and waive_blocking:
         waive(con, gate.blocking)
         waived = [list(b[:5]) for b in gate.blocking[:50]]
-        gate = evaluate(con)
+        gate = evaluate(con, policy)
     flagged = waived or [list(b[:5]) for b in gate.blocking[:50]]
     now = datetime.now().isoformat(timespec="seconds")
     before = read_state(path)

@@ -1,7 +1,6 @@
 """Checks after an ingestion: the documents a run loaded are checked in the same writer session."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 # Load outcomes whose document (new content in the warehouse) needs its rules evaluated.
@@ -22,20 +21,16 @@ class ChecksOutcome:
         return self.summary if self.status in ("errors", "not_evaluated") else None
 
 
-def checks_enabled() -> bool:
-    return os.environ.get("FISCAL_CHECKS", "1").strip().lower() not in ("0", "false", "no", "off")
-
-
-def check_loaded(con, outcomes, trigger: str = "ingest") -> ChecksOutcome:
+def check_loaded(con, outcomes, trigger: str = "ingest", enabled: bool = True) -> ChecksOutcome:
     """Run the rules on the documents just loaded (and their cross-year / budget partners).
 
     An ingestion never fails because of the rules: a rule or document whose evaluation errs gets
     outcome `error` (the others are judged), and when the rules cannot run at all the outcome says
-    why. FISCAL_CHECKS=0 turns this off (e.g. bulk loads, checked later with `fiscal check`)."""
+    why. enabled=False (FISCAL_CHECKS=0, Settings.checks) turns this off (e.g. bulk loads, checked later with `fiscal check`)."""
     ids = [o.document_id for o in outcomes if o.outcome in CHECKED_OUTCOMES and o.document_id]
     if not ids:
         return ChecksOutcome("none", "")
-    if not checks_enabled():
+    if not enabled:
         return ChecksOutcome("off", "rules not evaluated: FISCAL_CHECKS=0 (run `fiscal check`)")
     try:
         from .runner import run_checks

@@ -11,9 +11,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..warehouse import paths
+from .. import resources
 
-SUITES_DIR = paths.ROOT / "expectations"
+SUITES_DIR = resources.expectations_dir()
 SUITE_FOR = {"numeric": "reconciliation", "assertion": "assertion"}
 # worst first
 PRECEDENCE = ("error", "insufficient_data", "fail", "rounding", "pass")

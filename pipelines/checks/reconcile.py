@@ -11,7 +11,7 @@ import re
 
 import duckdb
 
-from ..warehouse import paths
+from .. import resources
 from .catalogue import Rule
 
 INSTANCES = "chk_instance"
@@ -44,7 +44,7 @@ class RuleSQLError(Exception):
 def scratch_tables() -> list[tuple[str, str]]:
     """(table, view) pairs of sql/views/020_checks_*.sql, in dependency (file) order."""
     out = []
-    for f in sorted((paths.SQL_DIR / "views").glob("020_checks*.sql")):
+    for f in sorted(resources.sql_dir("views").glob("020_checks*.sql")):
         out += SCRATCH.findall(f.read_text(encoding="utf-8"))
     return out
 

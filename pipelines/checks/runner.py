@@ -10,8 +10,6 @@ from pathlib import Path
 
 import duckdb
 
-from ..warehouse import paths
-from ..warehouse.schema import ensure_schema
 from . import catalogue, judge, reconcile, store
 from .catalogue import Rule
 
@@ -44,10 +42,6 @@ def ruleset_version(rules: tuple[Rule, ...]) -> str:
     for p in sorted(judge.SUITES_DIR.glob("*.json")):
         h.update(p.read_bytes())
     return "rules-" + h.hexdigest()[:12]
-
-
-def default_docs_dir() -> Path:
-    return paths.data_dir() / "reports" / "data_docs"
 
 
 def related_documents(con: duckdb.DuckDBPyConnection, document_ids: list[str]) -> list[str]:
@@ -148,7 +142,6 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
     """Evaluate the rule catalogue on documents; store check_run + check_result. See pipelines.checks."""
     t0 = time.monotonic()
     started = datetime.now()
-    ensure_schema(con)
     all_rules = catalogue.rules()
     selected = all_rules if rules is None else tuple(r for r in all_rules if r.rule_id in set(rules))
     unknown = set(rules or ()) - {r.rule_id for r in all_rules}

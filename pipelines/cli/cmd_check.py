@@ -36,30 +36,25 @@ def _documents(con, args) -> list[str]:
 
 
 def cmd_check(args) -> int:
-    from ..checks import CatalogueError, SuiteError, default_docs_dir, run_checks
-    from ..checks.gate import publish_if_open
-    from ..warehouse import paths
-    from ..warehouse.connection import connect_write
-    from ..warehouse.lock import WarehouseBusy, writer_lock
+    from .. import core
+    from ..checks import CatalogueError, SuiteError, run_checks
+    from ..warehouse.lock import WarehouseBusy
 
-    if not paths.warehouse_path().exists():
-        print(f"fiscal check: no warehouse at {paths.warehouse_path()} (run `fiscal ingest` first)", file=sys.stderr)
+    settings = args.settings
+    if not settings.warehouse.exists():
+        print(f"fiscal check: no warehouse at {settings.warehouse} (run `fiscal ingest` first)", file=sys.stderr)
         return 2
-    docs = None if args.no_docs else (args.docs or default_docs_dir())
+    docs = None if args.no_docs else (args.docs or settings.data_docs)
     try:
-        with writer_lock(paths.lock_path()):
-            con = connect_write()
-            try:
-                ids = _documents(con, args)
-                rules = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
-                report = run_checks(con, ids, rules=rules, trigger="cli", docs_dir=docs)
-                summary = con.execute("""
-                    SELECT file_name, left(document_id, 12), doc_kind, fiscal_year, n_rules_judged, n_pass, n_rounding,
-                           n_fail, n_insufficient, n_error, CASE WHEN blocking THEN 'yes' ELSE '' END
-                    FROM v_check_summary WHERE check_run_id = ? ORDER BY file_name""", [report.check_run_id]).fetchall()
-                publication = publish_if_open(con, waive_blocking=args.publish_anyway)
-            finally:
-                con.close()
+        with core.writer(settings) as con:
+            ids = _documents(con, args)
+            rules = [r.strip() for r in args.rules.split(",") if r.strip()] if args.rules else None
+            report = run_checks(con, ids, rules=rules, trigger="cli", docs_dir=docs)
+            summary = con.execute("""
+                SELECT file_name, left(document_id, 12), doc_kind, fiscal_year, n_rules_judged, n_pass, n_rounding,
+                       n_fail, n_insufficient, n_error, CASE WHEN blocking THEN 'yes' ELSE '' END
+                FROM v_check_summary WHERE check_run_id = ? ORDER BY file_name""", [report.check_run_id]).fetchall()
+            publication = core.publish(settings, con, waive=args.publish_anyway)
     except (WarehouseBusy, ValueError, CatalogueError, SuiteError) as exc:
         print(f"fiscal check: {exc}", file=sys.stderr)
         return 2

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..warehouse import paths
+from ..settings import project_data_dir
 
-DEFAULT_HOME = paths.ROOT / "data" / "dagster_home"
+DEFAULT_HOME = project_data_dir() / "dagster_home"
 
 
 def register(sub) -> None:
@@ -40,10 +40,10 @@ def cmd_dagster(args) -> int:
         print(f"fiscal dagster: {home} has no dagster.yaml (DAGSTER_HOME must be a folder holding one; "
               f"the project ships {DEFAULT_HOME / 'dagster.yaml'})", file=sys.stderr)
         return 2
-    print(f"DAGSTER_HOME={home}\nwarehouse: {paths.warehouse_path()}\ninbox: "
-          f"{os.environ.get('FISCAL_INBOX', paths.ROOT / 'data' / 'inbox')}\nUI: http://{args.host}:{args.port}",
+    print(f"DAGSTER_HOME={home}\nwarehouse: {args.settings.warehouse}\ninbox: "
+          f"{args.settings.inbox}\nUI: http://{args.host}:{args.port}",
           file=sys.stderr)
     if args.dry_run:
         print(" ".join(argv))
         return 0
-    return subprocess.call(argv, env=env, cwd=str(paths.ROOT))
+    return subprocess.call(argv, env=env, cwd=str(project_data_dir().parent))

@@ -23,17 +23,17 @@ def streamlit_command(address: str, port: int) -> list[str]:
 
 
 def cmd_dashboard(args) -> int:
-    from ..warehouse import paths
+    from .. import core
+    settings = args.settings
     if args.sample:
         from ..dashboard.demo import build_sample_warehouse
-        os.environ["FISCAL_WAREHOUSE"] = str(build_sample_warehouse(Path(args.sample)).resolve())
-    from ..warehouse.connection import connect_read
+        settings = settings.for_warehouse(build_sample_warehouse(Path(args.sample), settings=settings).resolve())
     # no warehouse, a file that is not one, one that cannot be read: a one-line message (cli.errors), not a
     # server that fails on every page
-    connect_read().close()
-    print(f"serving the dashboard on http://{args.address}:{args.port} (warehouse {paths.warehouse_path()})",
+    core.reader(settings).close()
+    print(f"serving the dashboard on http://{args.address}:{args.port} (warehouse {settings.warehouse})",
           flush=True)
-    env = dict(os.environ, FISCAL_WAREHOUSE=str(paths.warehouse_path()))
+    env = dict(os.environ, FISCAL_WAREHOUSE=str(settings.warehouse))  # the server builds its settings from it
     cmd = streamlit_command(args.address, args.port)
     # become the server (no parent left behind to orphan it): Ctrl-C and kill reach Streamlit itself
     os.execve(cmd[0], cmd, env)

@@ -1,7 +1,6 @@
 """`fiscal evaluate --corpus DIR`: identification and table coverage against the corpus MANIFEST.tsv."""
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import time
@@ -35,24 +34,18 @@ def cmd_evaluate(args) -> int:
     scratch = out / "evaluate-warehouse"
     if scratch.exists() and not args.reuse:
         shutil.rmtree(scratch)
-    os.environ["FISCAL_WAREHOUSE"] = str((scratch / "warehouse.duckdb").resolve())
-    os.environ.pop("FISCAL_STAGING", None)
-    os.environ.pop("FISCAL_QUARANTINE", None)
-    from ..ingest.runner import ingest
-    from ..warehouse.connection import connect_write
+    settings = args.settings.for_warehouse((scratch / "warehouse.duckdb").resolve())
+    from .. import core
     t0 = time.monotonic()
     files = [corpus / e.file for e in manifest]
     missing = [str(f) for f in files if not f.is_file()]
     for m in missing:
         print(f"fiscal evaluate: listed in the manifest but not found: {m}", file=sys.stderr)
-    ingest([f for f in files if f.is_file()], workers=args.workers, trigger="evaluate",
-           progress=None if args.quiet else sys.stderr, publish=False)
-    con = connect_write()
-    try:
+    core.ingest(settings, [f for f in files if f.is_file()], workers=args.workers, trigger="evaluate",
+                progress=None if args.quiet else sys.stderr, publish_snapshot=False)
+    with core.writer(settings) as con:
         checks = collect(con, manifest)
         identities = table_identities(con, [c.expected.sha256 for c in checks if c.status == "loaded"])
-    finally:
-        con.close()
     summary = summarise(checks)
     summary["identities"] = identities
     md, js = write(out, corpus, checks, summary, time.monotonic() - t0)

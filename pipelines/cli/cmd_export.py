@@ -13,14 +13,14 @@ def register(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from ..warehouse.connection import connect_read
+    from .. import core
     from ..export_formats.canonical import export_canonical
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         print(f"fiscal export: --out {out}: exists and is not a folder (give a folder to write the export into)",
               file=sys.stderr)
         return 2
-    con = connect_read(write_dir=out)  # no warehouse, not a warehouse: a one-line message (cli.errors)
+    con = core.reader(args.settings, write_dir=out)  # no warehouse, not a warehouse: a one-line message (cli.errors)
     try:
         try:
             out.mkdir(parents=True, exist_ok=True)

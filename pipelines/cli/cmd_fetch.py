@@ -23,20 +23,12 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_fetch)
 
 
-def _inbox(arg: str | None) -> Path:
-    import os
-
-    from ..warehouse import paths
-    return Path(arg or os.environ.get("FISCAL_INBOX", paths.ROOT / "data" / "inbox"))
-
-
 def cmd_fetch(args) -> int:
     from ..fetch.run import FetchBusy, fetch, stderr_log
     from ..fetch.sources import SourcesError, load_sources, select
-    from ..fetch.state import state_path
 
     try:
-        every = load_sources(args.sources)
+        every = load_sources(args.sources or args.settings.sources)
         chosen = select(every, args.source)
     except SourcesError as exc:
         print(f"fiscal fetch: {exc}", file=sys.stderr)
@@ -49,9 +41,9 @@ def cmd_fetch(args) -> int:
     if not chosen:
         print("fiscal fetch: no enabled source (see --list, or name one with --source)", file=sys.stderr)
         return 2
-    inbox = _inbox(args.inbox)
+    inbox = Path(args.inbox) if args.inbox else args.settings.inbox
     try:
-        report = fetch(chosen, inbox, state_path(), dry_run=args.dry_run, log=None if args.quiet else stderr_log)
+        report = fetch(chosen, inbox, args.settings.fetch_state, dry_run=args.dry_run, log=None if args.quiet else stderr_log)
     except FetchBusy as exc:
         print(f"fiscal fetch: {exc}", file=sys.stderr)
         return 2

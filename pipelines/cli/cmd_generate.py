@@ -12,7 +12,9 @@ def register(sub) -> None:
 
 
 def cmd_generate(args) -> int:
-    from ..generator import DEFAULT_OUT, SPEC_DIR, generate_sample
-    pairs = generate_sample(Path(args.out) if args.out else DEFAULT_OUT, Path(args.specs) if args.specs else SPEC_DIR)
-    print(f"rendered {len(pairs)} packs into {Path(args.out) if args.out else DEFAULT_OUT}")
+    from ..generator import SPEC_DIR, generate_sample
+    from ..settings import project_data_dir
+    out = Path(args.out) if args.out else project_data_dir() / "sample" / "pdfs"
+    pairs = generate_sample(out, Path(args.specs) if args.specs else SPEC_DIR)
+    print(f"rendered {len(pairs)} packs into {out}")
     return 0

@@ -17,13 +17,12 @@ def register(sub) -> None:
 
 
 def cmd_ingest(args) -> int:
-    from ..ingest.runner import ingest
-    from ..intake.limits import LimitSettingError
+    from ..core import ingest
     from ..warehouse.lock import WarehouseBusy
     try:
-        report = ingest(args.paths, workers=args.workers, progress=None if args.quiet else sys.stderr,
+        report = ingest(args.settings, args.paths, workers=args.workers, progress=None if args.quiet else sys.stderr,
                         lock_wait=args.wait)
-    except (WarehouseBusy, LimitSettingError) as exc:
+    except WarehouseBusy as exc:
         print(f"fiscal ingest: {exc}", file=sys.stderr)
         return 2
     for prob in report.problems:

@@ -23,13 +23,14 @@ def register(sub) -> None:
 def cmd_query(args) -> int:
     import duckdb
 
-    from ..warehouse.connection import WarehouseError, connect_read
+    from .. import core
+    from ..warehouse.connection import WarehouseError
     limit = args.limit if args.limit is not None else (TABLE_LIMIT if args.format == "table" else 0)
     if limit < 0:
         print("fiscal query: --limit must be 0 (all) or a positive number of rows", file=sys.stderr)
         return 2
     try:
-        con = connect_read()
+        con = core.reader(args.settings)
     except (FileNotFoundError, WarehouseError) as exc:
         print(f"fiscal query: {exc}", file=sys.stderr)
         return 2

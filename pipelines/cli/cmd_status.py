@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from .render import print_table
 
@@ -17,14 +18,13 @@ def _columns(con, table: str) -> set[str]:
 
 
 def cmd_status(args) -> int:
-    from ..checks.gate import read_state
-    from ..warehouse.connection import connect_read
+    from .. import core
     try:
-        con = connect_read()
+        con = core.reader(args.settings)
     except FileNotFoundError as exc:
         print(f"fiscal status: {exc}", file=sys.stderr)
         return 2
-    pub = read_state()
+    pub = core.publication_state(args.settings)
     if pub is not None and not pub.published:
         # what readers see is older than the warehouse: say so first
         print(f"snapshot held back since {pub.at}: {pub.reason}")
@@ -83,7 +83,7 @@ def cmd_status(args) -> int:
         fetched_documents(con, args.all)
     finally:
         con.close()
-    fetch_runs()
+    fetch_runs(args.settings.fetch_state)
     return 0
 
 
@@ -145,12 +145,12 @@ def fetched_documents(con, every: bool, limit: int = 10) -> None:
                 max_width=90)
 
 
-def fetch_runs() -> None:
+def fetch_runs(state: Path) -> None:
     """The last fetch runs per source, from the fetch-state store (when there is one)."""
     import json
 
-    from ..fetch.state import last_runs, state_path
-    runs = last_runs(state_path())
+    from ..fetch.state import last_runs
+    runs = last_runs(state)
     if not runs:
         return
     print("\nlast fetch runs (`fiscal fetch`, the nightly run):")

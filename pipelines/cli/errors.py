@@ -29,7 +29,7 @@ DUCKDB_REASONS = (("no space left on device", REASONS[errno.ENOSPC]), ("disk quo
                   ("file too large", REASONS[errno.EFBIG]))
 
 
-def explain(exc: BaseException) -> str | None:
+def explain(exc: BaseException, warehouse: object = "") -> str | None:
     """The message for an environmental failure, or None when `exc` is not one."""
     import duckdb
 
@@ -40,7 +40,7 @@ def explain(exc: BaseException) -> str | None:
         return str(exc)
     if isinstance(exc, OSError) and exc.errno in REASONS:
         where = exc.filename or written_file(exc)
-        return f"{where}: {REASONS[exc.errno]}" if where else f"{REASONS[exc.errno]} ({_where_unknown()})"
+        return f"{where}: {REASONS[exc.errno]}" if where else f"{REASONS[exc.errno]} (writing next to the warehouse {warehouse})"
     if isinstance(exc, duckdb.Error):
         text = str(exc).strip()
         first = text.splitlines()[0] if text else type(exc).__name__
@@ -68,7 +68,3 @@ def written_file(exc: BaseException) -> str | None:
                 return value.name
     return None
 
-
-def _where_unknown() -> str:
-    from ..warehouse import paths
-    return f"writing next to the warehouse {paths.warehouse_path()}"

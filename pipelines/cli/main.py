@@ -9,6 +9,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from collections.abc import Mapping
 
 from . import __path__ as _cli_path
 
@@ -28,9 +29,18 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """Run one command. The settings are built here, once, from the environment (or `environ`), and
+    reach the command as args.settings."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from ..intake.limits import LimitSettingError
+    from ..settings import Settings
+    try:
+        args.settings = Settings.from_env(environ)
+    except LimitSettingError as exc:  # and SettingError: a variable the program cannot use
+        print(f"fiscal {args.command}: {exc}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
@@ -40,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # a full disk, a read-only folder, a file that is not a warehouse: one line
         from .errors import explain
-        msg = explain(exc)
+        msg = explain(exc, args.settings.warehouse)
         if msg is None:
             raise
         print(f"fiscal {args.command}: {msg}", file=sys.stderr)

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pipelines.dashboard import data
 from pipelines.dashboard.context import sidebar
 from pipelines.dashboard.safe import md
 from pipelines.dashboard.views import budget_final, compare, quality, source, yoy
+from pipelines.settings import Settings
 from pipelines.warehouse.connection import WarehouseError
 
 VIEWS = {"yoy": yoy, "budget_final": budget_final, "compare": compare, "quality": quality, "source": source}
 
 
 def main() -> None:
+    data.configure(Settings.from_env())  # the server's edge: FISCAL_WAREHOUSE and the rest, once per run
     st.set_page_config(page_title="财政公开数据看板", page_icon="📊", layout="wide")
     st.sidebar.title("财政公开数据看板")
     wanted = st.query_params.get("view")

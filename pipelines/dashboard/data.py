@@ -1,5 +1,5 @@
 """Read-only queries for the dashboard. Every query opens its own connection to the published
-snapshot (warehouse.connection.connect_read) and closes it, so a nightly ingestion is never blocked
+snapshot (warehouse.connection.connect_read) and closes it (marts and views live in the snapshot), so a nightly ingestion is never blocked
 and the dashboard always sees the latest published data. Parameters are always bound, never
 formatted into SQL.
 """
@@ -7,14 +7,27 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..settings import Settings
 from ..warehouse.connection import connect_read
-from .marts import attach_marts
+
+_settings: Settings | None = None
+
+
+def configure(settings: Settings) -> None:
+    """The settings the dashboard reads with; the app sets them once per run (its edge)."""
+    global _settings
+    _settings = settings
+
+
+def settings() -> Settings:
+    if _settings is None:
+        raise RuntimeError("pipelines.dashboard.data: configure(settings) first (the app does)")
+    return _settings
 
 
 def query(sql: str, params: list | None = None) -> pd.DataFrame:
-    con = connect_read()
+    con = connect_read(settings().warehouse)
     try:
-        attach_marts(con)
         return con.execute(sql, params or []).df()
     finally:
         con.close()
@@ -156,7 +169,7 @@ def dq_alerts() -> list[tuple[str, str]]:
     from ..checks.gate import read_state
 
     out = []
-    pub = read_state()
+    pub = read_state(settings().warehouse)
     if pub is not None and not pub.published:
         out.append(("warning", f"只读快照自 {pub.at} 起暂停更新（此处显示 {pub.published_at or '首次导入前'} 发布的数据）："
                                f"{pub.reason}"))

@@ -10,21 +10,23 @@ With the in-process executor these tags are ignored.
 from __future__ import annotations
 
 import json
-import os
 
 import dagster as dg
+
+from ..settings import Settings
 
 WAREHOUSE_RESOURCE = "warehouse"
 DASK_RESOURCES_TAG = "dagster-dask/resource_requirements"  # dagster-dask's tag: Dask worker resources a step needs
 WAREHOUSE_HOST = {DASK_RESOURCES_TAG: json.dumps({WAREHOUSE_RESOURCE: 1})}
 
 
-def dask_cluster_config() -> dict:
-    """FISCAL_DASK_SCHEDULER=tcp://host:8786 joins an existing cluster; otherwise a local one on loopback."""
-    address = os.environ.get("FISCAL_DASK_SCHEDULER", "").strip()
+def dask_cluster_config(settings: Settings) -> dict:
+    """FISCAL_DASK_SCHEDULER=tcp://host:8786 joins an existing cluster; otherwise a local one on loopback
+    with FISCAL_DASK_WORKERS workers (Settings.dask_scheduler, dask_workers)."""
+    address = settings.dask_scheduler
     if address:
         return {"existing": {"address": address}}
-    n = int(os.environ.get("FISCAL_DASK_WORKERS", "2") or 2)
+    n = settings.dask_workers
     return {"local": {"n_workers": n, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1",
                       "dashboard_address": None, "resources": {WAREHOUSE_RESOURCE: 1}}}
 
@@ -130,6 +132,6 @@ def fiscal_dask_executor(init_context):
     return FiscalDaskExecutor(cluster_type, config)
 
 
-def dask_executor() -> dg.ExecutorDefinition:
-    """The Dask executor configured from the environment."""
-    return fiscal_dask_executor.configured({"cluster": dask_cluster_config()})
+def dask_executor(settings: Settings) -> dg.ExecutorDefinition:
+    """The Dask executor as the settings configure it."""
+    return fiscal_dask_executor.configured({"cluster": dask_cluster_config(settings)})

@@ -7,7 +7,6 @@ error naming the file, the source and the field, never a silent default.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -19,10 +18,6 @@ from ..version import PARSER_VERSION
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "catalogue" / "sources.yaml"
 ALL_DEPARTMENTS = "all"
-
-
-def sources_path() -> Path:
-    return Path(os.environ.get("FISCAL_SOURCES", DEFAULT_PATH))
 
 
 class SourcesError(ValueError):
@@ -305,7 +300,8 @@ def _check_selector(path: Path, where: str, selector: str) -> None:
 
 
 def load_sources(path: Path | str | None = None) -> list[Source]:
-    path = Path(path) if path else sources_path()
+    """The sources of `path` (FISCAL_SOURCES, Settings.sources), the shipped sources.yaml when not given."""
+    path = Path(path) if path else DEFAULT_PATH
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

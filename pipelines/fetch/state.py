@@ -13,14 +13,12 @@ One fetch at a time takes the lock next to the file; readers (`fiscal status`) o
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..warehouse import paths
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS resource (
@@ -79,10 +77,6 @@ CREATE TABLE IF NOT EXISTS event (
     at           TEXT NOT NULL
 );
 """
-
-
-def state_path() -> Path:
-    return Path(os.environ.get("FISCAL_FETCH_STATE", paths.data_dir() / "fetch_state.sqlite"))
 
 
 def now() -> str:

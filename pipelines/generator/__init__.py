@@ -7,20 +7,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import resources
 from .expected import expected_facts, write_expected
 from .mutations import CellMutation, NarrativeMutation
 from .render import RenderOptions, RenderResult, render_pack
 from .spec import PackSpec, load_spec, load_specs
 
-SPEC_DIR = Path(__file__).resolve().parents[2] / "data" / "sample" / "specs"
-DEFAULT_OUT = Path(__file__).resolve().parents[2] / "data" / "sample" / "pdfs"
+SPEC_DIR = resources.sample_specs_dir()
 
 __all__ = ["generate_sample", "render_pack", "RenderOptions", "RenderResult", "CellMutation",
            "NarrativeMutation", "expected_facts", "write_expected", "load_spec", "load_specs",
            "PackSpec", "SPEC_DIR"]
 
 
-def generate_sample(out_dir=DEFAULT_OUT, spec_dir=SPEC_DIR) -> list[tuple[Path, Path]]:
+def generate_sample(out_dir: str | Path, spec_dir: Path = SPEC_DIR) -> list[tuple[Path, Path]]:
     """Render every spec in spec_dir to out_dir/<pack_id>.pdf + <pack_id>.expected.csv."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

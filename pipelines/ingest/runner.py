@@ -1,4 +1,4 @@
-"""The ingestion job, shared by the CLI and the Dagster assets.
+"""The ingestion job's steps (pipelines/core.py composes them; the CLI and the Dagster assets call the core).
 
 1. discover files and hash them; files already loaded with this parser version are skipped; each
    other file is copied into the staging area while it is hashed (private_copy): that copy, named
@@ -21,21 +21,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..intake.limits import Limits, limits as current_limits, mb
+from ..intake.limits import Limits, mb
 from ..parse.document import parse_document
 from ..parse import repeats
 from ..parse.model import DocumentResult
-from ..checks.gate import ensure_snapshot, publish_if_open
-from ..checks.hook import ChecksOutcome, check_loaded
+from ..checks.hook import ChecksOutcome
 from ..version import PARSER_VERSION
-from ..warehouse import paths
-from ..warehouse.connection import connect_write
 from ..warehouse.load import load_document
-from ..warehouse.lock import writer_lock
-from ..warehouse.schema import ensure_schema
-from ..warehouse.staging import read_staged, stage_path, write_staged
+from ..warehouse import staging as staged_format
 from . import private_copy
-from .discover import Candidate, discover, shown
+from .discover import Candidate, shown
 from .isolation import EXIT_MEMORY, Finished, Task, run_isolated
 from .quarantine import quarantine
 
@@ -85,16 +80,17 @@ def memory_reason(lim: Limits) -> str:
             f"(limit FISCAL_PARSE_MEMORY_MB={lim.memory_mb:g})")
 
 
-def parse_to_staging(path: str, name: str, document_id: str, staging: str, shown_path: str | None = None) -> str:
+def parse_to_staging(path: str, name: str, document_id: str, staging: str, shown_path: str | None,
+                     lim: Limits, table_backend: str) -> str:
     """Parse one file and stage the result. Never raises for bad input: the document is rejected.
 
-    Runs in the document's own child process (parse_all). `path` is the file as found; what is
-    parsed is the private copy holding exactly the bytes whose hash is document_id."""
+    Runs in the document's own child process (parse_all), forked with the settings' limits and table
+    backend as arguments. `path` is the file as found; what is parsed is the private copy holding
+    exactly the bytes whose hash is document_id."""
     shown_path = shown_path or shown(path)
-    lim = current_limits()
     try:
         copy = private_copy.verified(Path(path), Path(staging), document_id, lim)
-        doc = parse_document(copy, file_name=name, document_id=document_id)
+        doc = parse_document(copy, file_name=name, document_id=document_id, limits=lim, table_backend=table_backend)
     except private_copy.NotCopied as exc:
         doc = _rejection(document_id, name, shown_path, exc.reason, exc.code)
     except MemoryError:
@@ -102,7 +98,7 @@ def parse_to_staging(path: str, name: str, document_id: str, staging: str, shown
     except Exception as exc:  # a parser bug must not take the batch down; the file is rejected
         doc = _rejection(document_id, name, shown_path, f"parser error: {type(exc).__name__}: {exc}", "parser_error")
     doc.path = shown_path  # undecodable bytes in the path become \xNN (JSON and DuckDB need text)
-    return str(write_staged(doc, Path(staging)))
+    return str(staged_format.write(doc, Path(staging)))
 
 
 class Progress:
@@ -135,13 +131,12 @@ def new_run_id() -> str:
     return datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
-def plan(con, candidates: list[Candidate], staging: Path | None = None,
-         lim: Limits | None = None) -> tuple[list[tuple[Candidate, str]], list[Outcome]]:
+def plan(con, candidates: list[Candidate], staging: Path,
+         lim: Limits) -> tuple[list[tuple[Candidate, str]], list[Outcome]]:
     """Hash every candidate; (to parse, outcomes of files needing no work). Each file to parse is
     copied into the staging area as it is hashed (private_copy): its document id is the hash of that
     copy, the bytes the parser will read."""
-    staging = Path(staging or paths.staging_dir())
-    lim = lim or current_limits()
+    staging = Path(staging)
     known = known_documents(con)
     todo: list[tuple[Candidate, str]] = []
     done: list[Outcome] = []
@@ -177,19 +172,20 @@ def plan(con, candidates: list[Candidate], staging: Path | None = None,
     return todo, done
 
 
-def load_staged(con, staged: list[tuple[Candidate, str, str]], run_id: str, progress=None) -> list[Outcome]:
+def load_staged(con, staged: list[tuple[Candidate, str, str]], run_id: str, staging: Path, quarantine_dir: Path,
+                progress=None) -> list[Outcome]:
     """Single writer: load each staged document in its own transaction (caller holds the lock)."""
     outcomes = []
     bar = Progress(len(staged), "load ", progress)
-    staging = paths.staging_dir()
+    staging = Path(staging)
     for cand, doc_id, spath in staged:
-        doc = read_staged(Path(spath))
+        doc = staged_format.read(Path(spath))
         copy = private_copy.copy_path(Path(spath).parent, doc_id)
         if not copy.exists():
             copy = private_copy.copy_path(staging, doc_id)
         # quarantine keeps the bytes that were parsed (the private copy), the inbox's file if there is none
         source = copy if copy.exists() else cand.path
-        qpath = quarantine(source, doc_id, cand.name, paths.quarantine_dir()) if doc.status != "loaded" else None
+        qpath = quarantine(source, doc_id, cand.name, Path(quarantine_dir)) if doc.status != "loaded" else None
         outcome, detail = load_document(con, doc, run_id, qpath)
         private_copy.discard(Path(spath).parent, doc_id)
         outcomes.append(Outcome(
@@ -246,50 +242,12 @@ def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, 
                 [run_id, started, datetime.now(), n_files, len(outcomes) - n["unchanged"] - n["rejected"],
                  n["unchanged"], n["rejected"], trigger, checks, note])
     if outcomes:
-        con.executemany("INSERT INTO ingest_event VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+        con.executemany("INSERT INTO ingest_event (run_id, document_id, file_name, source_path, outcome, reason, event_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
                         [(run_id, o.document_id or None, o.file, o.path, o.outcome, o.reason) for o in outcomes])
 
 
-def ingest(inputs: list[str | Path], workers: int | None = None, trigger: str = "cli", progress=sys.stderr,
-           lock_wait: float = 600.0, publish: bool = True) -> RunReport:
-    """The whole job: discover, plan, parse (each document in its own limited process), load as the
-    single writer, check, publish."""
-    t0 = time.monotonic()
-    started = datetime.now()
-    report = RunReport(new_run_id())
-    lim = current_limits()  # a bad limit setting stops here, before any work
-    candidates, report.problems = discover(inputs)
-    with writer_lock(paths.lock_path(), wait=lock_wait):
-        con = connect_write()
-        try:
-            ensure_schema(con)
-            ensure_snapshot(con)
-            start_run(con, report.run_id, trigger, started, len(candidates))
-            checks: ChecksOutcome | None = None
-            try:
-                todo, report.outcomes = plan(con, candidates, paths.staging_dir(), lim)
-                staged = parse_all(todo, paths.staging_dir(), workers, progress, lim)
-                report.parsed = len(staged)
-                report.outcomes += load_staged(con, staged, report.run_id, progress)
-                checks = check_loaded(con, report.outcomes, trigger)  # rules on what was loaded, same writer
-                report.checks = checks
-                if checks.problem:
-                    report.problems.append(checks.problem)
-            except BaseException as exc:
-                _end_run(con, report, trigger, started, len(candidates), checks,
-                         f"stopped: {type(exc).__name__}: {exc}"[:500])
-                raise
-            record_run(con, report.run_id, trigger, started, len(candidates), report.outcomes,
-                       checks.summary if checks else None)
-            if publish:
-                report.publication = publish_if_open(con)  # held back: the CLI says so and exits 1
-        finally:
-            con.close()
-    report.seconds = time.monotonic() - t0
-    return report
-
-
-def _end_run(con, report: RunReport, trigger: str, started: datetime, n_files: int, checks, note: str) -> None:
+def end_run(con, report: RunReport, trigger: str, started: datetime, n_files: int, checks, note: str) -> None:
     """A run that stopped on an error still gets its end recorded (finished_at and the note)."""
     try:
         record_run(con, report.run_id, trigger, started, n_files, report.outcomes,
@@ -298,21 +256,20 @@ def _end_run(con, report: RunReport, trigger: str, started: datetime, n_files: i
         pass
 
 
-def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits | None = None):
+def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits, table_backend: str = "pdfium"):
     """Parse each document in a child process of its own, `workers` at a time, under the limits;
     return [(candidate, document_id, staged path)] in the order of todo. A document whose child
     crashed or passed a limit is staged as a rejection that says which."""
     if not todo:
         return []
-    lim = lim or current_limits()
     staging = Path(staging)
     workers = workers or min(len(todo), os.cpu_count() or 1)
     bar = Progress(len(todo), "parse", progress)
     out = []
     tasks, by_id = [], {}
     for cand, doc_id in sorted(todo, key=_size, reverse=True):  # biggest first: no long file left for last
-        existing = stage_path(staging, doc_id)
-        if _fresh(existing):
+        existing = staged_format.stage_path(staging, doc_id)
+        if staged_format.is_fresh(existing):
             out.append((cand, doc_id, str(existing)))
             bar.step(cand.name)
             continue
@@ -321,11 +278,12 @@ def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits | 
         except OSError:
             pass
         by_id[doc_id] = cand
-        tasks.append(Task(doc_id, parse_to_staging, (str(cand.path), cand.name, doc_id, str(staging), cand.shown_path)))
+        tasks.append(Task(doc_id, parse_to_staging, (str(cand.path), cand.name, doc_id, str(staging), cand.shown_path,
+                                                     lim, table_backend)))
     for fin in run_isolated(tasks, workers, lim):
         cand = by_id[fin.key]
-        sp = stage_path(staging, fin.key)
-        if not (fin.ok and _fresh(sp)):
+        sp = staged_format.stage_path(staging, fin.key)
+        if not (fin.ok and staged_format.is_fresh(sp)):
             sp = _stage_failure(cand, fin.key, staging, *failure_reason(fin, lim))
         out.append((cand, fin.key, str(sp)))
         bar.step(cand.name)
@@ -359,16 +317,5 @@ def _size(item: tuple[Candidate, str]) -> int:
 
 def _stage_failure(cand: Candidate, doc_id: str, staging: Path, reason: str, code: str) -> Path:
     """Stage a rejection for a document whose parse process failed, so the rest of the batch still loads."""
-    return write_staged(_rejection(doc_id, cand.name, cand.shown_path, reason, code), Path(staging))
+    return staged_format.write(_rejection(doc_id, cand.name, cand.shown_path, reason, code), Path(staging))
 
-
-def _fresh(staged: Path) -> bool:
-    """A staged result from an interrupted run with the current parser can be loaded as is."""
-    if not staged.exists():
-        return False
-    try:
-        with open(staged, encoding="utf-8") as fh:
-            head = fh.read(4096)
-        return f'"parser_version": "{PARSER_VERSION}"' in head
-    except OSError:
-        return False

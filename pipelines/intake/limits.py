@@ -4,7 +4,7 @@ Every document is parsed in a child process of its own (pipelines/ingest/isolati
 limits, also for a single file and `--workers 1`. A document that goes past one is rejected with a
 reason that names the limit (and the setting that changes it); the rest of the batch goes on.
 
-| limit | setting (environment) | default | largest on a real pack / generated worst case |
+| limit | setting (environment, read by pipelines/settings.py) | default | largest on a real pack / generated worst case |
 |---|---|---:|---|
 | bytes of one PDF file | FISCAL_MAX_FILE_MB | 512 | 3.7 MB |
 | pages of one PDF | FISCAL_MAX_PAGES | 3000 | 328 / 2,999 |
@@ -19,7 +19,7 @@ decompression bomb is refused cheaply; the memory and time limits hold whatever 
 """
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 
@@ -59,11 +59,12 @@ class LimitSettingError(ValueError):
     pass
 
 
-def limits() -> Limits:
-    """The limits in force: the defaults above, each overridable from the environment."""
+def limits_from(environ: Mapping[str, str]) -> Limits:
+    """The limits an environment sets: the defaults above, each overridable by its variable (read by
+    pipelines.settings.Settings.from_env; nothing else reads the environment)."""
     values = {}
     for f in fields(Limits):
-        raw = os.environ.get(SETTING[f.name], "").strip()
+        raw = (environ.get(SETTING[f.name]) or "").strip()
         if not raw:
             continue
         try:

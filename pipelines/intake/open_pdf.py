@@ -16,7 +16,7 @@ from pathlib import Path
 from ..pdf.engine import pdfium, pdfium_c
 
 from ..pdf.text import page_text_chars
-from .limits import Limits, limits
+from .limits import Limits
 from .streams import InflateLimit, scan_streams
 
 
@@ -76,9 +76,10 @@ def _sniff(path: Path) -> bytes:
         return fh.read(1024)
 
 
-def open_pdf(path: str | Path) -> OpenedPdf:
+def open_pdf(path: str | Path, lim: Limits | None = None) -> OpenedPdf:
+    """Open a PDF defensively under `lim` (the defaults when not given)."""
     path = Path(path)
-    lim = limits()
+    lim = lim or Limits()
     try:
         size = path.stat().st_size
     except OSError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..intake.fingerprint import sha256_file
 from ..intake.identify import find_kind, identify
 from ..intake.metadata import pdf_date
+from ..intake.limits import Limits
 from ..intake.open_pdf import Rejected, open_pdf
 from ..intake import textlayer
 from ..textutil.normalize import squash
@@ -85,7 +86,9 @@ def _name_unrecognised(doc: DocumentResult) -> None:
             t.n_figures = t.n_covered = t.n_garbled = 0
 
 
-def parse_document(path: str | Path, file_name: str | None = None, document_id: str | None = None) -> DocumentResult:
+def parse_document(path: str | Path, file_name: str | None = None, document_id: str | None = None,
+                   limits: Limits | None = None, table_backend: str | None = None) -> DocumentResult:
+    """limits and table_backend: the settings' (pipelines/settings.py); the defaults when not given."""
     path = Path(path)
     t0 = time.perf_counter()
     size = path.stat().st_size if path.exists() else 0
@@ -93,7 +96,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         document_id=document_id or (sha256_file(path) if path.exists() else ""), file_name=file_name or path.name,
         path=str(path), size_bytes=size, n_pages=0, parser_version=PARSER_VERSION, status="loaded")
     try:
-        opened = open_pdf(path)
+        opened = open_pdf(path, limits)
     except Rejected as rej:
         doc.status, doc.reason = "rejected", rej.reason
         doc.evidence["reject_code"] = rej.code
@@ -107,7 +110,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
     kind_guess, _ = find_kind(opened.page_texts, Counter())
     pages = table_pages(opened.page_texts)
     try:
-        layouts = read_layouts(path, pages, pdf=opened.pdf, read=opened.take_chars(pages))
+        layouts = read_layouts(path, pages, pdf=opened.pdf, backend=table_backend, read=opened.take_chars(pages))
     except Exception as exc:  # failures on damaged files
         doc.status, doc.reason = "rejected", f"corrupt PDF: table pass failed ({type(exc).__name__}: {exc})"
         doc.evidence["reject_code"] = "corrupt"

@@ -1,7 +1,7 @@
 """In-memory result of parsing one document (the unit that is staged and loaded atomically)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -26,13 +26,6 @@ class Fact:
     header: str = ""  # column header path joined with '/'
     entity: str = ""  # sub-unit of a multi-unit table (预算单位 rows); '' = the pack's own (consolidated) figures
     cross: str = ""  # other classifications printed on a cross-classified row (e.g. "50101-…|30101-…")
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["amount"] = str(self.amount)
-        d["amount_wan"] = str(self.amount_wan)
-        d["bbox"] = [round(v, 2) for v in self.bbox]
-        return d
 
 
 @dataclass

@@ -3,11 +3,10 @@
 Backend `pdfium` (default): ruling and characters read by pdfium, tables found by pdfplumber's
 TableFinder (pdfium_page.PdfiumPage). Backend `pdfplumber`: both read by pdfplumber/pdfminer
 (grid.PlumberPage) — the reference the pdfium backend is tested against. FISCAL_TABLE_BACKEND
-selects the default.
+(pipelines/settings.py) selects the one ingestion uses.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pdfplumber
@@ -20,15 +19,14 @@ from .pdfium_page import PdfiumPage
 BACKENDS = ("pdfium", "pdfplumber")
 
 
-def default_backend() -> str:
-    return os.environ.get("FISCAL_TABLE_BACKEND", "pdfium")
+DEFAULT_BACKEND = "pdfium"  # FISCAL_TABLE_BACKEND (pipelines/settings.py) chooses another
 
 
 def read_layouts(path: str | Path, pages: list[int], pdf: pdfium.PdfDocument | None = None,
                  backend: str | None = None, ruling: bool = True,
                  read: dict[int, tuple[list, int]] | None = None) -> list[PageLayout]:
     """read: page -> (characters, turn) the text pass already has (pdfium backend), not read again."""
-    backend = backend or default_backend()
+    backend = backend or DEFAULT_BACKEND
     if backend not in BACKENDS:
         raise ValueError(f"unknown table backend {backend!r} (choose from {', '.join(BACKENDS)})")
     layouts = []

@@ -22,7 +22,6 @@ from pathlib import Path
 
 import duckdb
 
-from . import paths
 
 # Files stay readable by DuckDB 1.1+ tools (duckdb 2.0's default format is not).
 STORAGE_COMPATIBILITY = "v1.1.0"
@@ -32,6 +31,16 @@ STORAGE_COMPATIBILITY = "v1.1.0"
 APPLICATION = "fiscal-warehouse"
 # Warehouses built before the marker existed: these tables together are this project's.
 LEGACY_TABLES = frozenset({"document", "fact_amount", "ingest_run", "ingest_event"})
+
+
+def snapshot_of(warehouse: Path) -> Path:
+    """The read-only copy published for readers: <stem>.read<suffix> next to the warehouse."""
+    return warehouse.with_name(warehouse.stem + ".read" + warehouse.suffix)
+
+
+def lock_of(warehouse: Path) -> Path:
+    """The writer lock's file (pipelines/warehouse/lock.py), next to the warehouse."""
+    return warehouse.with_name(warehouse.name + ".lock")
 
 
 class WarehouseError(Exception):
@@ -103,7 +112,7 @@ def _probe(path: Path) -> str:
         con.close()
 
 
-def connect_write(path: Path | None = None, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
+def connect_write(path: Path, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
     """The writer's connection (the caller holds the writer lock).
 
     A process that opened the writer's file read-only (an old tool, or a reader from before any
@@ -111,7 +120,7 @@ def connect_write(path: Path | None = None, wait: float = 30.0) -> duckdb.DuckDB
     An existing file is first inspected read-only: one that is not this project's warehouse raises
     NotAWarehouse and is left untouched (ensure_schema would otherwise add the warehouse's tables to
     it). Every failure to open is a WarehouseError naming the path and the reason."""
-    path = Path(path or paths.warehouse_path())
+    path = Path(path)
     if path.is_dir():
         raise NotAWarehouse(f"{path}: is a folder, not a warehouse file (FISCAL_WAREHOUSE must name a .duckdb file)")
     try:
@@ -136,10 +145,6 @@ def connect_write(path: Path | None = None, wait: float = 30.0) -> duckdb.DuckDB
             raise open_error(path, exc) from exc
 
 
-def _snapshot_for(path: Path) -> Path:
-    return paths.snapshot_path() if path == paths.warehouse_path() else path.with_name(path.stem + ".read" + path.suffix)
-
-
 def _remove_stale_temps(snap: Path) -> None:
     """Temporary copies left by a publisher that was killed mid-copy (its pid no longer runs)."""
     for tmp in snap.parent.glob(snap.name + ".tmp*"):
@@ -161,11 +166,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def publish_snapshot(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> Path:
-    """Checkpoint the writer's file and publish a read-only copy atomically."""
-    path = Path(path or paths.warehouse_path())
+def publish_snapshot(con: duckdb.DuckDBPyConnection, path: Path) -> Path:
+    """Checkpoint the writer's file (the warehouse at `path`) and publish a read-only copy atomically."""
+    path = Path(path)
     con.execute("CHECKPOINT")
-    snap = _snapshot_for(path)
+    snap = snapshot_of(path)
     _remove_stale_temps(snap)
     tmp = snap.with_name(snap.name + f".tmp{os.getpid()}")
     try:
@@ -178,14 +183,14 @@ def publish_snapshot(con: duckdb.DuckDBPyConnection, path: Path | None = None) -
     return snap
 
 
-def ensure_snapshot(con: duckdb.DuckDBPyConnection, path: Path | None = None) -> None:
+def ensure_snapshot(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Publish a snapshot when none exists yet, so readers never open the writer's file."""
-    path = Path(path or paths.warehouse_path())
-    if not _snapshot_for(path).exists():
+    path = Path(path)
+    if not snapshot_of(path).exists():
         publish_snapshot(con, path)
 
 
-def _open_read_only(target: Path, write_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+def _open_read_only(target: Path, warehouse: Path, write_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A fresh in-memory DuckDB with the file attached read-only, made the only catalog, and locked down.
 
     duckdb.connect(path) would hand back the database this process already has open for that path
@@ -201,7 +206,7 @@ def _open_read_only(target: Path, write_dir: Path | None = None) -> duckdb.DuckD
         con.execute(f'USE "{alias}"')
         con.execute("DETACH memory")
         if identify(con, alias, target) == "empty":
-            raise WarehouseMissing(f"no warehouse at {paths.warehouse_path()} yet ({target} is an empty database; "
+            raise WarehouseMissing(f"no warehouse at {warehouse} yet ({target} is an empty database; "
                                    f"run `fiscal ingest` first)")
         _lock_down(con, write_dir)
         return con
@@ -238,22 +243,24 @@ def _sql_str(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def connect_read(retries: float = 10.0, write_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only, locked-down connection to the latest published snapshot (or the warehouse if none yet).
+def connect_read(warehouse: Path, retries: float = 10.0, write_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only, locked-down connection to the latest published snapshot of the warehouse at
+    `warehouse` (or the warehouse itself if none yet).
 
     Raises WarehouseMissing (a FileNotFoundError) when there is no warehouse, NotAWarehouse for a file that
     is not this project's warehouse, WarehouseError when it cannot be opened. `write_dir`: see _lock_down."""
     deadline = time.monotonic() + retries
     while True:
-        snap = paths.snapshot_path()
-        target = snap if snap.exists() else paths.warehouse_path()
+        warehouse = Path(warehouse)
+        snap = snapshot_of(warehouse)
+        target = snap if snap.exists() else warehouse
         if not target.exists():
-            raise WarehouseMissing(f"no warehouse at {paths.warehouse_path()} (run `fiscal ingest` first)")
+            raise WarehouseMissing(f"no warehouse at {warehouse} (run `fiscal ingest` first)")
         if target.is_dir():
             raise NotAWarehouse(f"{target}: is a folder, not a warehouse file "
                                 f"(FISCAL_WAREHOUSE must name a .duckdb file)")
         try:
-            return _open_read_only(target, write_dir)
+            return _open_read_only(target, warehouse, write_dir)
         except duckdb.IOException as exc:
             # only the writer's own file can be locked: the first ingestion is about to publish a snapshot
             if _locked(exc) and time.monotonic() < deadline:

@@ -105,7 +105,7 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             con.execute("COMMIT")
             return "rejected", doc.reason
         if doc.fiscal_year is not None:
-            con.execute("INSERT INTO dim_fiscal_year VALUES (?) ON CONFLICT DO NOTHING", [doc.fiscal_year])
+            con.execute("INSERT INTO dim_fiscal_year (fiscal_year) VALUES (?) ON CONFLICT DO NOTHING", [doc.fiscal_year])
         dkey = resolve(con, doc.department, doc.entity_level, doc.region, doc.fiscal_year, doc.document_id)
         ckey = content_key(doc)
         doc.evidence["pack_part"] = part = pack_part(doc)
@@ -163,13 +163,14 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
             _upsert_accounts(con, doc.document_id)
         if doc.quantities:
             con.executemany(
-                "INSERT INTO fact_quantity VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO fact_quantity (document_id, table_seq, table_id, line_item, name, value, unit, page, x0, top, x1, "
+                "bottom) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc.document_id, q.table_seq, q.table_id, q.line_item, q.name, q.value, q.unit, q.page, *q.bbox)
                  for q in doc.quantities])
         pages = pd.DataFrame({"document_id": doc.document_id, "page": range(1, len(doc.page_texts) + 1),
                               "text": doc.page_texts})
         con.register("_pages_in", pages)
-        con.execute("INSERT INTO document_page SELECT document_id, page, text FROM _pages_in")
+        con.execute("INSERT INTO document_page (document_id, page, text) SELECT document_id, page, text FROM _pages_in")
         con.unregister("_pages_in")
         if copy_of is None:
             link = link_document(con, doc.document_id)

@@ -6,7 +6,8 @@ import duckdb
 import pytest
 
 from pipelines.checks import run_checks
-from pipelines.ingest.runner import ingest
+from pipelines.settings import Settings
+from pipelines.core import ingest
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
@@ -15,7 +16,7 @@ def test_rules_run_on_every_budget_pack(corpus, manifest, tmp_path):
     saved = {k: os.environ.get(k) for k in ("FISCAL_WAREHOUSE", "FISCAL_CHECKS")}
     os.environ.update(FISCAL_WAREHOUSE=str(tmp_path / "w.duckdb"), FISCAL_CHECKS="0")
     try:
-        ingest([corpus / m["file"] for m in manifest if m["kind"] == "budget"], progress=None, trigger="test")
+        ingest(Settings.from_env(), [corpus / m["file"] for m in manifest if m["kind"] == "budget"], progress=None, trigger="test")
     finally:
         for k, v in saved.items():
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)

@@ -6,7 +6,8 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from pipelines.ingest.runner import ingest
+from pipelines.core import ingest
+from pipelines.settings import Settings
 
 pytestmark = pytest.mark.corpus
 
@@ -22,7 +23,7 @@ def wh(corpus, tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("FISCAL_WAREHOUSE", str(path))
     try:
-        report = ingest([corpus / f for f in (JIANGSU, BEIJING_NARRATIVE, BEIJING_TABLES, SHENZHEN)], workers=2,
+        report = ingest(Settings.from_env(), [corpus / f for f in (JIANGSU, BEIJING_NARRATIVE, BEIJING_TABLES, SHENZHEN)], workers=2,
                         progress=None, trigger="test")
     finally:
         mp.undo()

@@ -6,7 +6,8 @@ import os
 import duckdb
 import pytest
 
-from pipelines.ingest.runner import ingest
+from pipelines.core import ingest
+from pipelines.settings import Settings
 
 pytestmark = pytest.mark.corpus
 
@@ -67,7 +68,7 @@ def finals(corpus, manifest, tmp_path_factory):
     old = os.environ.get("FISCAL_WAREHOUSE")
     os.environ["FISCAL_WAREHOUSE"] = str(path)
     try:
-        report = ingest([corpus / m["file"] for m in manifest if m["kind"] == "final"], workers=2, progress=None,
+        report = ingest(Settings.from_env(), [corpus / m["file"] for m in manifest if m["kind"] == "final"], workers=2, progress=None,
                         trigger="test")
     finally:
         if old is None:

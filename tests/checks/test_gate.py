@@ -24,8 +24,10 @@ def test_the_default_policy_publishes_and_flags(mini, tmp_path, monkeypatch):
     assert [b[:3] for b in pub.blocking] == [[bad, "bad.pdf", "DI06"]]
     monkeypatch.setenv("FISCAL_PUBLICATION", "lenient")
     import pytest
-    with pytest.raises(ValueError, match="FISCAL_PUBLICATION"):
-        gate.policy()
+
+    from pipelines.settings import SettingError, Settings
+    with pytest.raises(SettingError, match="FISCAL_PUBLICATION='lenient': choose one of flag, strict"):
+        Settings.from_env()
 
 
 def test_a_parse_integrity_failure_closes_the_gate_and_a_waiver_opens_it(mini, monkeypatch):
@@ -34,16 +36,16 @@ def test_a_parse_integrity_failure_closes_the_gate_and_a_waiver_opens_it(mini, m
     # FIN_03 found and not printed empty but no figure read: DI06 (severity parse) fails
     bad = unread(mini, "bad.pdf", department_key=2)
     run_checks(mini.con, [good, bad], rules=["DI06", "DI09"], trigger="test")
-    g = gate.evaluate(mini.con)
+    g = gate.evaluate(mini.con, "strict")
     assert not g.open
     assert [(b[0], b[1], b[2], b[3]) for b in g.blocking] == [(bad, "bad.pdf", "DI06", "fail")]
     assert g.reason == f"parse-integrity rules DI06 fail on 1 current document(s): bad.pdf ({bad[:12]})"
     assert gate.waive(mini.con, g.blocking) == 1
-    assert gate.evaluate(mini.con).open
+    assert gate.evaluate(mini.con, "strict").open
     # a new failure closes it again
     worse = unread(mini, "worse.pdf", "FIN_05", department_key=3)
     run_checks(mini.con, [worse], rules=["DI06"], trigger="test")
-    assert [b[1] for b in gate.evaluate(mini.con).blocking] == ["worse.pdf"]
+    assert [b[1] for b in gate.evaluate(mini.con, "strict").blocking] == ["worse.pdf"]
 
 
 def test_source_failures_and_superseded_documents_do_not_hold_it_back(mini):
@@ -57,11 +59,11 @@ def test_publish_if_open_records_the_decision(mini, tmp_path, monkeypatch):
     path = tmp_path / "mini.duckdb"
     bad = unread(mini, "bad.pdf")
     run_checks(mini.con, [bad], rules=["DI06"], trigger="test")
-    held = gate.publish_if_open(mini.con, path)
+    held = gate.publish_if_open(mini.con, path, "strict")
     assert not held.published and not (tmp_path / "mini.read.duckdb").exists()
     assert gate.read_state(path) == held
     assert held.summary.startswith("snapshot not published: parse-integrity rules DI06 fail on 1 current document(s)")
-    done = gate.publish_if_open(mini.con, path, waive_blocking=True)
+    done = gate.publish_if_open(mini.con, path, "strict", waive_blocking=True)
     assert done.published and (tmp_path / "mini.read.duckdb").exists()
     assert [b[2] for b in done.blocking] == ["DI06"]
     assert gate.read_state(path).published

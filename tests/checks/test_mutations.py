@@ -12,8 +12,9 @@ import duckdb
 import pytest
 
 from pipelines.checks import run_checks
+from pipelines.settings import Settings
 from pipelines.generator import SPEC_DIR, CellMutation, NarrativeMutation, load_spec, render_pack
-from pipelines.ingest.runner import ingest
+from pipelines.core import ingest
 
 C, N = CellMutation, NarrativeMutation
 WORST = ["error", "fail", "insufficient_data", "rounding", "pass", "not_applicable"]
@@ -71,7 +72,7 @@ def outcomes(tmp_path_factory):
     saved = {k: os.environ.get(k) for k in ("FISCAL_WAREHOUSE", "FISCAL_CHECKS")}
     os.environ.update(FISCAL_WAREHOUSE=str(out / "w.duckdb"), FISCAL_CHECKS="0")
     try:
-        report = ingest(list(pdfs.values()), workers=2, progress=None, trigger="test")
+        report = ingest(Settings.from_env(), list(pdfs.values()), workers=2, progress=None, trigger="test")
     finally:
         for k, v in saved.items():
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)

@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from pipelines.cli.main import main
-from pipelines.dashboard.demo import warehouse_env
+from fiscal_env import warehouse_env
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,6 +141,8 @@ def test_legacy_warehouse_without_the_marker_is_still_ours(base_wh, pdfs, tmp_pa
     shutil.copyfile(base_wh, wh)
     con = duckdb.connect(str(wh))
     con.execute("DROP TABLE warehouse_info")
+    con.execute("DROP TABLE schema_migration")  # it predates recorded migrations too
+    con.execute("DROP TABLE schema_object")
     con.close()
     with warehouse_env(wh):
         assert main(["status"]) == 0

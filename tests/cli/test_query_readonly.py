@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from pipelines.cli.main import main
-from pipelines.dashboard.demo import sample_warehouse, warehouse_env
+from fiscal_env import warehouse_env
+
+from pipelines.dashboard.demo import sample_warehouse
+from pipelines.settings import Settings
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,6 +109,7 @@ def test_dashboard_reads_are_locked_down_too(small_wh, tmp_path):
 
     from pipelines.dashboard import data
     with warehouse_env(small_wh):
+        data.configure(Settings.from_env())  # what the app does at its start
         assert data.query("SELECT count(*) AS n FROM mart_account_year")["n"][0] > 0
         with pytest.raises(duckdb.Error):
             data.query(f"COPY (SELECT 1) TO '{tmp_path / 'leak.csv'}'")

@@ -9,6 +9,7 @@ import io
 import pytest
 
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
+from pipelines.settings import Settings
 
 
 def status() -> str:
@@ -26,10 +27,10 @@ def pack(tmp_path):
 
 
 def test_rules_turned_off_are_said_per_run_and_per_document(warehouse, pack, monkeypatch):
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
     monkeypatch.setenv("FISCAL_CHECKS", "0")
-    report = ingest([pack], progress=None, lock_wait=0)
+    report = ingest(Settings.from_env(), [pack], progress=None, lock_wait=0)
     assert report.problems == [] and report.checks.summary == "rules not evaluated: FISCAL_CHECKS=0 (run `fiscal check`)"
     text = status()
     run_line = next(ln for ln in text.splitlines() if ln.startswith(report.run_id))
@@ -40,13 +41,13 @@ def test_rules_turned_off_are_said_per_run_and_per_document(warehouse, pack, mon
 
 def test_rules_that_cannot_run_are_a_problem_of_the_run_and_shown(warehouse, pack, monkeypatch):
     from pipelines.checks import runner as checks_runner
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
     def broken(*a, **kw):
         raise RuntimeError("catalogue unreadable")
 
     monkeypatch.setattr(checks_runner, "run_checks", broken)
-    report = ingest([pack], progress=None, lock_wait=0)
+    report = ingest(Settings.from_env(), [pack], progress=None, lock_wait=0)
     assert report.problems == ["consistency rules not evaluated: RuntimeError: catalogue unreadable"]
     text = status()
     run_line = next(ln for ln in text.splitlines() if ln.startswith(report.run_id))
@@ -56,16 +57,16 @@ def test_rules_that_cannot_run_are_a_problem_of_the_run_and_shown(warehouse, pac
 
 
 def test_rule_errors_are_counted_per_document(warehouse, pack, monkeypatch):
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
-    report = ingest([pack], progress=None, lock_wait=0)
+    report = ingest(Settings.from_env(), [pack], progress=None, lock_wait=0)
     assert report.checks.status == "evaluated" and report.problems == []
     import duckdb
     from pipelines.checks.gate import publish_if_open
     con = duckdb.connect(str(warehouse))
     con.execute("UPDATE check_result SET outcome = 'error', detail = 'x' WHERE rule_id IN ('NR01', 'NR02')")
     n = con.execute("SELECT count(*) FROM check_result WHERE outcome = 'error'").fetchone()[0]
-    publish_if_open(con)
+    publish_if_open(con, warehouse)
     con.close()
     assert n > 0
     doc_line = next(ln for ln in status().splitlines() if ln.startswith("pack.pdf"))

@@ -1,9 +1,11 @@
 """Readers during an ingestion neither fail nor block it: `fiscal query` and dashboard-style
-connect_read() calls run all through a first ingestion (while the writer's file is locked), each
+connect_read(Settings.from_env().warehouse) calls run all through a first ingestion (while the writer's file is locked), each
 sees only whole documents, and a reader holding its connection open does not hold up the writer."""
 from __future__ import annotations
 
 import subprocess
+
+from pipelines.settings import Settings
 import sys
 import time
 
@@ -35,7 +37,7 @@ def test_readers_during_first_ingestion(busy_inbox, tmp_path, monkeypatch):
     held = None
     while writer.poll() is None:
         try:
-            con = connect_read(retries=30)
+            con = connect_read(Settings.from_env().warehouse, retries=30)
         except FileNotFoundError:  # the very first moments: no warehouse file exists yet
             assert reads == 0, "the warehouse vanished after readers had seen it"
             not_yet += 1
@@ -56,7 +58,7 @@ def test_readers_during_first_ingestion(busy_inbox, tmp_path, monkeypatch):
     assert seen == sorted(seen)  # documents only ever appear, whole
     assert _whole(held) <= 8  # the held connection still reads its (older) snapshot
     held.close()
-    fresh = connect_read()
+    fresh = connect_read(Settings.from_env().warehouse)
     assert _whole(fresh) == 8  # a new connection sees the finished ingestion
     fresh.close()
     check_whole(db)
@@ -72,14 +74,14 @@ def test_reader_on_the_writer_file_only_delays_the_writer(busy_inbox, tmp_path, 
     first = sorted(busy_inbox.glob("shifan_*.pdf"))
     assert start_ingest(db, first[0]).wait(timeout=300) == 0
     db.with_name("warehouse.read.duckdb").unlink()
-    reader = connect_read()
+    reader = connect_read(Settings.from_env().warehouse)
     assert _whole(reader) == 1
     writer = start_ingest(db, first[1], log=tmp_path / "ingest.log")
     time.sleep(3)
     assert writer.poll() is None  # waiting for the reader, not failed
     reader.close()
     assert writer.wait(timeout=300) == 0, (tmp_path / "ingest.log").read_text()
-    con = connect_read()
+    con = connect_read(Settings.from_env().warehouse)
     assert _whole(con) == 2
     con.close()
     assert db.with_name("warehouse.read.duckdb").exists()

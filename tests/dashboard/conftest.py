@@ -7,7 +7,10 @@ import duckdb
 import pytest
 from dq_setup import HOSTILE, MISPRINT, RULES, forget_other_checks, run_checks
 
-from pipelines.dashboard.demo import sample_warehouse, warehouse_env
+from fiscal_env import warehouse_env
+
+from pipelines.dashboard.demo import sample_warehouse
+from pipelines.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +22,7 @@ def sample_wh(tmp_path_factory):
 def dq_wh(sample_wh, tmp_path_factory):
     from pipelines.generator import SPEC_DIR, load_spec, render_pack
     from pipelines.generator.mutations import CellMutation, apply_mutations
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
     from pipelines.warehouse.connection import publish_snapshot
 
     out = tmp_path_factory.mktemp("dq")
@@ -37,7 +40,7 @@ def dq_wh(sample_wh, tmp_path_factory):
     spec = apply_mutations(load_spec(SPEC_DIR / f"{pack}.yaml"), [CellMutation(table, row, measure, value)])
     pdf = render_pack(spec, out / "revised" / f"{pack}_revised.pdf").path
     with warehouse_env(wh):
-        report = ingest([pdf], workers=1, progress=None, trigger="test")
+        report = ingest(Settings.from_env(), [pdf], workers=1, progress=None, trigger="test")
     assert [o.outcome for o in report.outcomes] == ["revision"], report.outcomes
     con = duckdb.connect(str(wh))
     forget_other_checks(con)

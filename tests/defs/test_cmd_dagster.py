@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from pipelines.cli.main import main
-from pipelines.warehouse.paths import ROOT
+from pipelines.settings import project_data_dir
+
+ROOT = project_data_dir().parent
 
 
 def test_dev_command_binds_loopback_with_the_project_home(capsys, monkeypatch):

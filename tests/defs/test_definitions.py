@@ -102,8 +102,10 @@ def test_resource_comes_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FISCAL_WAREHOUSE", str(tmp_path / "w" / "x.duckdb"))
     monkeypatch.setenv("FISCAL_INBOX", str(tmp_path / "in"))
     monkeypatch.delenv("FISCAL_STAGING", raising=False)
-    r = FiscalResource.from_env()
+    from pipelines.settings import Settings
+
+    r = FiscalResource.from_settings(Settings.from_env())
     assert (r.warehouse, r.inbox, r.staging) == (str(tmp_path / "w" / "x.duckdb"), str(tmp_path / "in"),
                                                  str(tmp_path / "w" / "staging"))
     monkeypatch.delenv("FISCAL_INBOX")
-    assert FiscalResource.from_env().inbox.endswith("data/inbox")
+    assert FiscalResource.from_settings(Settings.from_env()).inbox.endswith("data/inbox")

@@ -6,8 +6,8 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.defs.checks.rules import rule_runner
 from pipelines.defs.ingest.partitions import range_tags
+from pipelines.settings import Settings
 from pipelines.defs.ingest.sensors import inbox_sensor
 
 pytestmark = pytest.mark.corpus
@@ -61,7 +61,7 @@ def succeeded(result) -> set[str]:
 
 
 def test_materialization_fills_the_warehouse_like_the_cli(ingested, manifest, tmp_path, monkeypatch):
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
     job, keys, result, fiscal, _ = ingested
     assert len(keys) == 3
@@ -86,7 +86,7 @@ def test_materialization_fills_the_warehouse_like_the_cli(ingested, manifest, tm
     # the CLI on the same files, into another warehouse: the same facts, row for row
     monkeypatch.setenv("FISCAL_WAREHOUSE", str(tmp_path / "cli" / "warehouse.duckdb"))
     monkeypatch.setenv("FISCAL_STAGING", str(tmp_path / "cli" / "staging"))
-    report = ingest([fiscal.inbox], workers=1, progress=None)
+    report = ingest(Settings.from_env(), [fiscal.inbox], workers=1, progress=None)
     assert sorted(o.outcome for o in report.outcomes) == ["loaded"] * 3
     cli = duckdb.connect(str(tmp_path / "cli" / "warehouse.duckdb"), read_only=True)
     try:
@@ -107,17 +107,13 @@ def test_asset_checks_and_check_results(ingested):
     assert evals[("extracted_documents", "parser_completed")].passed
     assert evals[("extracted_documents", "tables_found")].metadata["packs"].value == 3
     integrity = evals[("check_results", "parse_integrity")]
-    if rule_runner() is None:  # the rule engine (pipelines.checks) is not installed in this tree
-        assert not integrity.passed and integrity.severity == dg.AssetCheckSeverity.WARN
-        assert "not installed" in integrity.metadata["note"].value
-    else:
-        con = duckdb.connect(fiscal.warehouse, read_only=True)
-        try:
-            checked = {r[0] for r in con.execute("SELECT DISTINCT document_id FROM check_result").fetchall()}
-        finally:
-            con.close()
-        assert checked == set(keys)
-        assert integrity.metadata["documents"].value == 3 and integrity.metadata["results"].value > 0
+    con = duckdb.connect(fiscal.warehouse, read_only=True)
+    try:
+        checked = {r[0] for r in con.execute("SELECT DISTINCT document_id FROM check_result").fetchall()}
+    finally:
+        con.close()
+    assert checked == set(keys)
+    assert integrity.metadata["documents"].value == 3 and integrity.metadata["results"].value > 0
     # parse-integrity failures block the marts and the snapshot; source inconsistencies only warn
     refreshed = {"marts", "dashboard_snapshot"}
     if integrity.passed:

@@ -5,6 +5,8 @@ the default policy (flag) both publish and name the failing document."""
 from __future__ import annotations
 
 import sys
+
+from pipelines.settings import Settings
 from pathlib import Path
 
 import dagster as dg
@@ -44,25 +46,26 @@ def _failing_warehouse(warehouse: Path) -> str:
 
 def test_by_default_both_publish_and_name_the_failing_document(fiscal, warehouse, inbox, monkeypatch):
     from pipelines.checks import gate
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
     monkeypatch.delenv("FISCAL_PUBLICATION", raising=False)
     bad = _failing_warehouse(warehouse)
     snapshot = warehouse.with_name("warehouse.read.duckdb")
     assert _materialize_snapshot(fiscal).success and not empty_snapshot(snapshot)
     snapshot.unlink()
-    report = ingest([inbox], progress=None, lock_wait=0)
+    report = ingest(Settings.from_env(), [inbox], progress=None, lock_wait=0)
     assert report.publication.published and not report.held_back and not empty_snapshot(snapshot)
     state = gate.read_state(warehouse)
     assert state.published and [b[:3] for b in state.blocking] == [[bad, "bad.pdf", "DI06"]]
     assert "1 document(s) flagged by parse-integrity rules: bad.pdf" in state.summary
 
 
-def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox, monkeypatch):
+def test_cli_and_dagster_share_the_publication_gate(fiscal_with, warehouse, inbox, monkeypatch):
     from pipelines.checks import gate
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
-    monkeypatch.setenv("FISCAL_PUBLICATION", "strict")
+    monkeypatch.setenv("FISCAL_PUBLICATION", "strict")  # the CLI's settings
+    fiscal = fiscal_with(publication="strict")  # the Dagster resource's
     bad = _failing_warehouse(warehouse)
     snapshot = warehouse.with_name("warehouse.read.duckdb")
 
@@ -70,7 +73,7 @@ def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox, mo
     assert not result.success and not snapshot.exists()
     failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
     dagster_says = failure.event_specific_data.error.message
-    report = ingest([inbox], progress=None, lock_wait=0)  # nothing to ingest: only the publication decision
+    report = ingest(Settings.from_env(), [inbox], progress=None, lock_wait=0)  # nothing to ingest: only the publication decision
     assert empty_snapshot(snapshot)  # readers get a snapshot with no data, never the writer's file
     assert report.held_back and report.problems == []
     assert report.publication.summary in dagster_says
@@ -83,4 +86,4 @@ def test_cli_and_dagster_share_the_publication_gate(fiscal, warehouse, inbox, mo
     con.close()
     assert _materialize_snapshot(fiscal).success and not empty_snapshot(snapshot)
     snapshot.unlink()
-    assert ingest([inbox], progress=None, lock_wait=0).publication.published and not empty_snapshot(snapshot)
+    assert ingest(Settings.from_env(), [inbox], progress=None, lock_wait=0).publication.published and not empty_snapshot(snapshot)

@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from pipelines.defs.scaleout import _execute_step_on_worker, _Opaque, dask_cluster_config
+from pipelines.settings import Settings
 
 pytestmark = pytest.mark.corpus
 
@@ -19,10 +20,10 @@ pytestmark = pytest.mark.corpus
 def test_cluster_from_the_environment(monkeypatch):
     monkeypatch.delenv("FISCAL_DASK_SCHEDULER", raising=False)
     monkeypatch.setenv("FISCAL_DASK_WORKERS", "3")
-    local = dask_cluster_config()["local"]
+    local = dask_cluster_config(Settings.from_env())["local"]
     assert (local["n_workers"], local["host"], local["resources"]) == (3, "127.0.0.1", {"warehouse": 1})
     monkeypatch.setenv("FISCAL_DASK_SCHEDULER", "tcp://10.1.2.3:8786")
-    assert dask_cluster_config() == {"existing": {"address": "tcp://10.1.2.3:8786"}}
+    assert dask_cluster_config(Settings.from_env()) == {"existing": {"address": "tcp://10.1.2.3:8786"}}
 
 
 def test_a_step_whose_upstream_failed_is_skipped_not_run():
@@ -36,7 +37,7 @@ def test_backfill_on_a_local_dask_cluster(finals_in_inbox, fiscal, tmp_path, mon
 
     from pipelines.defs.ingest.partitions import range_tags
     from pipelines.defs.ingest.schedules import pending_documents
-    from pipelines.warehouse.paths import ROOT
+    from pipelines.settings import project_data_dir
 
     # the cluster's spawned worker processes re-import __main__; other tests (Streamlit's AppTest) leave
     # a script there, so hand them an empty one, as a `dagster api execute_run` process would
@@ -50,7 +51,7 @@ def test_backfill_on_a_local_dask_cluster(finals_in_inbox, fiscal, tmp_path, mon
         keys = pending_documents(instance, fiscal)
         assert len(keys) == 2
         recon = ReconstructableRepository.for_module(
-            "pipelines.definitions", "defs", working_directory=str(ROOT)).get_reconstructable_job("ingest_documents_dask")
+            "pipelines.definitions", "defs", working_directory=str(project_data_dir().parent)).get_reconstructable_job("ingest_documents_dask")
         result = dg.execute_job(recon, instance=instance, tags=range_tags(keys))
         assert result.success
         mats = [e.event_specific_data.materialization for e in result.all_events

@@ -1,6 +1,8 @@
 import pytest
 
-from pipelines.dashboard.demo import sample_warehouse, warehouse_env
+from fiscal_env import warehouse_env
+
+from pipelines.dashboard.demo import sample_warehouse
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ second run transfers 0 bytes of unchanged files and stores the file changed at t
 from __future__ import annotations
 
 import contextlib
+
+from pipelines.settings import Settings
 import hashlib
 import io
 
@@ -34,7 +36,7 @@ def world(corpus, portal_pages, tmp_path_factory):
     from pipelines.fetch import client
     from pipelines.fetch.run import fetch
     from pipelines.fetch.sources import load_sources
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
     root = tmp_path_factory.mktemp("fetch_world")
     portal = Portal(lifetime=600).start()
@@ -49,13 +51,13 @@ def world(corpus, portal_pages, tmp_path_factory):
         mp.setattr(client, "new_session", portal.session)  # every URL to the loopback server
         out["cli1"] = cli("fetch", "--quiet")
         out["sent1"] = dict(portal.sent)
-        out["ingest1"] = ingest([root / "inbox"], workers=2, progress=None)
+        out["ingest1"] = ingest(Settings.from_env(), [root / "inbox"], workers=2, progress=None)
         out["status"] = cli("status")
         fp.revise(web)
         portal.reset_counts()
-        out["run2"] = fetch(load_sources(), root / "inbox", root / "wh" / "fetch_state.sqlite")
+        out["run2"] = fetch(load_sources(root / "sources.yaml"), root / "inbox", root / "wh" / "fetch_state.sqlite")
         out["sent2"] = dict(portal.sent)
-        out["ingest2"] = ingest([root / "inbox"], workers=2, progress=None)
+        out["ingest2"] = ingest(Settings.from_env(), [root / "inbox"], workers=2, progress=None)
         out["export"] = cli("export", "--out", str(root / "export"))
         yield out
     portal.stop()

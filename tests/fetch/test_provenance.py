@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from pipelines.intake import provenance
+from pipelines.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def sidecar(pdf, **kw):
 
 
 def test_ingestion_records_the_sidecar_with_the_document(pack, tmp_path, monkeypatch):
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
 
     monkeypatch.setenv("FISCAL_WAREHOUSE", str(tmp_path / "wh" / "warehouse.duckdb"))
     monkeypatch.setenv("FISCAL_CHECKS", "0")
@@ -50,7 +51,7 @@ def test_ingestion_records_the_sidecar_with_the_document(pack, tmp_path, monkeyp
     stale.write_bytes(pack.read_bytes() + b"\n%% changed after fetching")
     sidecar(good)
     shutil.copyfile(provenance.sidecar_path(good), provenance.sidecar_path(stale))
-    report = ingest([inbox], workers=1, progress=None)
+    report = ingest(Settings.from_env(), [inbox], workers=1, progress=None)
     assert sorted((o.file, o.outcome) for o in report.outcomes) == [
         ("good.pdf", "loaded"), ("page.pdf", "rejected"), ("stale.pdf", "copy")]
     con = duckdb.connect(str(tmp_path / "wh" / "warehouse.duckdb"), read_only=True)

@@ -105,4 +105,5 @@ def test_sources_path_from_the_environment(tmp_path, monkeypatch):
     f = tmp_path / "mine.yaml"
     f.write_text(GOOD, encoding="utf-8")
     monkeypatch.setenv("FISCAL_SOURCES", str(f))
-    assert [s.name for s in load_sources()] == ["cq-xfb", "bj-all"]
+    from pipelines.settings import Settings
+    assert [s.name for s in load_sources(Settings.from_env().sources)] == ["cq-xfb", "bj-all"]

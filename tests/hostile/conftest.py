@@ -3,6 +3,8 @@ test ingests its hostile file, and helpers to read outcomes the way users see th
 from __future__ import annotations
 
 import contextlib
+
+from pipelines.settings import Settings
 import io
 import shutil
 from pathlib import Path
@@ -28,12 +30,12 @@ class Warehouse:
         self.before = self.baseline_state()
 
     def ingest(self, *paths):
-        from pipelines.ingest.runner import ingest
-        return ingest([str(p) if not isinstance(p, Path) else p for p in paths], progress=None, lock_wait=0)
+        from pipelines.core import ingest
+        return ingest(Settings.from_env(), [str(p) if not isinstance(p, Path) else p for p in paths], progress=None, lock_wait=0)
 
     def q(self, sql: str, params=None) -> list[tuple]:
         from pipelines.warehouse.connection import connect_read
-        con = connect_read()
+        con = connect_read(Settings.from_env().warehouse)
         try:
             return con.execute(sql, params or []).fetchall()
         finally:
@@ -41,7 +43,7 @@ class Warehouse:
 
     def doc(self, document_id: str) -> dict:
         from pipelines.warehouse.connection import connect_read
-        con = connect_read()
+        con = connect_read(Settings.from_env().warehouse)
         try:
             cur = con.execute("SELECT * FROM document WHERE document_id = ?", [document_id])
             row = cur.fetchone()
@@ -81,8 +83,8 @@ def baseline_root(tmp_path_factory):
     old = os.environ.get("FISCAL_WAREHOUSE")
     os.environ["FISCAL_WAREHOUSE"] = str(root / "wh" / "warehouse.duckdb")
     try:
-        from pipelines.ingest.runner import ingest
-        report = ingest([pdf], progress=None)
+        from pipelines.core import ingest
+        report = ingest(Settings.from_env(), [pdf], progress=None)
     finally:
         if old is None:
             del os.environ["FISCAL_WAREHOUSE"]

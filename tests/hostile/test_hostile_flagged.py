@@ -83,7 +83,8 @@ def test_fifos_device_links_and_link_loops_are_reported(wh, inbox, victim):
     good = inbox / "good.pdf"
     good.write_bytes(victim.path.read_bytes())
     # in a child process with a timeout: reading the FIFO or /dev/zero would never end
-    code = ("import sys, json; from pipelines.ingest.runner import ingest; r = ingest([sys.argv[1]], progress=None, "
+    code = ("import sys, json; from pipelines.core import ingest; from pipelines.settings import Settings; "
+            "r = ingest(Settings.from_env(), [sys.argv[1]], progress=None, "
             "lock_wait=0); print(json.dumps({'problems': r.problems, 'outcomes': [(o.file, o.outcome) for o in "
             "r.outcomes]}))")
     proc = subprocess.run([sys.executable, "-c", code, str(inbox)], capture_output=True, text=True, timeout=300)

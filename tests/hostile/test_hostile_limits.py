@@ -14,6 +14,8 @@ import pytest
 
 import hostile_files as hf
 
+from pipelines.settings import Settings
+
 FACT_KEYS = "SELECT table_id, account_code, line_item, measure, amount_text, page FROM fact_amount WHERE document_id = ?"
 
 
@@ -87,6 +89,7 @@ def test_memory_limit_rejects_the_document_and_the_batch_goes_on(wh, inbox, vict
 def test_one_file_that_crashes_the_parser_is_recorded(wh, inbox, victim, monkeypatch, workers):
     """One new file (or --workers 1) used to be parsed in the ingestion's own process: a crash took
     the ingestion down with it, unrecorded, on every re-run."""
+    from pipelines import core
     from pipelines.ingest import runner
 
     real = runner.parse_document
@@ -99,7 +102,7 @@ def test_one_file_that_crashes_the_parser_is_recorded(wh, inbox, victim, monkeyp
     monkeypatch.setattr(runner, "parse_document", parse_or_abort)
     crash = inbox / "crash.pdf"
     crash.write_bytes(victim.path.read_bytes() + b"%crash\n")
-    report = runner.ingest([crash], workers=workers, progress=None, lock_wait=0)
+    report = core.ingest(Settings.from_env(), [crash], workers=workers, progress=None, lock_wait=0)
     [outcome] = report.outcomes
     assert outcome.outcome == "rejected"
     assert outcome.reason.startswith("parser process crashed: killed by SIGABRT after ")
@@ -109,6 +112,7 @@ def test_one_file_that_crashes_the_parser_is_recorded(wh, inbox, victim, monkeyp
 
 
 def test_time_limit_rejects_a_slow_document_and_the_batch_goes_on(wh, inbox, victim, monkeypatch):
+    from pipelines import core
     from pipelines.ingest import runner
 
     real = runner.parse_document
@@ -124,7 +128,7 @@ def test_time_limit_rejects_a_slow_document_and_the_batch_goes_on(wh, inbox, vic
     slow_pdf.write_bytes(victim.path.read_bytes() + b"%slow\n")
     good.write_bytes(victim.path.read_bytes())
     t0 = time.monotonic()
-    report = runner.ingest([slow_pdf, good], workers=1, progress=None, lock_wait=0)
+    report = core.ingest(Settings.from_env(), [slow_pdf, good], workers=1, progress=None, lock_wait=0)
     assert time.monotonic() - t0 < 60
     got = {o.file: o for o in report.outcomes}
     assert (got["slow.pdf"].outcome, got["slow.pdf"].reason) == (
@@ -135,6 +139,7 @@ def test_time_limit_rejects_a_slow_document_and_the_batch_goes_on(wh, inbox, vic
 
 
 def test_a_run_that_stops_on_an_error_still_records_its_end(wh, inbox, victim, monkeypatch):
+    from pipelines import core
     from pipelines.ingest import runner
 
     def broken(*a, **kw):
@@ -142,9 +147,9 @@ def test_a_run_that_stops_on_an_error_still_records_its_end(wh, inbox, victim, m
 
     monkeypatch.setattr(runner, "load_staged", broken)
     with pytest.raises(RuntimeError):
-        runner.ingest([victim.path], progress=None, lock_wait=0, publish=False)
+        core.ingest(Settings.from_env(), [victim.path], progress=None, lock_wait=0, publish_snapshot=False)
     from pipelines.warehouse.connection import connect_write
-    con = connect_write()
+    con = connect_write(Settings.from_env().warehouse)
     try:
         rows = con.execute("SELECT finished_at IS NOT NULL, note FROM ingest_run ORDER BY started_at DESC LIMIT 1").fetchall()
     finally:
@@ -155,6 +160,7 @@ def test_a_run_that_stops_on_an_error_still_records_its_end(wh, inbox, victim, m
 def test_a_file_replaced_after_hashing_is_stored_under_its_own_identity(wh, inbox, victim, monkeypatch):
     """The file is swapped for another pack between hashing and parsing: what is stored under the
     first file's sha256 is the first file's facts, and the new file is then a new document."""
+    from pipelines import core
     from pipelines.ingest import runner
 
     first_pdf = inbox / "pack.pdf"
@@ -167,13 +173,13 @@ def test_a_file_replaced_after_hashing_is_stored_under_its_own_identity(wh, inbo
         return real(*a, **kw)
 
     monkeypatch.setattr(runner, "parse_all", swap_then_parse)
-    [first] = runner.ingest([first_pdf], progress=None, lock_wait=0).outcomes
+    [first] = core.ingest(Settings.from_env(), [first_pdf], progress=None, lock_wait=0).outcomes
     monkeypatch.setattr(runner, "parse_all", real)
     assert (first.outcome, first.document_id) == ("loaded", sha(victim.path))
     assert sorted(wh.q(FACT_KEYS, [first.document_id])) == hf.expected_keys(victim)
     assert wh.doc(first.document_id)["fiscal_year"] == 2024
     # the file now in the inbox is its own document, not "unchanged"
-    [second] = runner.ingest([first_pdf], progress=None, lock_wait=0).outcomes
+    [second] = core.ingest(Settings.from_env(), [first_pdf], progress=None, lock_wait=0).outcomes
     assert (second.outcome, second.document_id) == ("loaded", sha(other.path))
     assert sorted(wh.q(FACT_KEYS, [second.document_id])) == hf.expected_keys(other)
     wh.assert_baseline_unchanged()
@@ -182,16 +188,17 @@ def test_a_file_replaced_after_hashing_is_stored_under_its_own_identity(wh, inbo
 def test_the_dagster_parse_step_refuses_a_file_changed_since_it_was_indexed(tmp_path, victim):
     """Dagster parses files found by an earlier scan: a file whose bytes no longer hash to the
     document id it was indexed under is rejected as changed, never parsed under that id."""
+    from pipelines import core
     from pipelines.ingest.discover import Candidate
-    from pipelines.ingest.runner import parse_all
-    from pipelines.warehouse.staging import read_staged
+    from pipelines.warehouse import staging
 
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(victim.path.read_bytes())
     doc_id = sha(pdf)
     pdf.write_bytes(victim.path.read_bytes() + b"%edited\n")
-    [(_, got_id, staged)] = parse_all([(Candidate(pdf, "pack.pdf"), doc_id)], tmp_path / "staging", 1, None)
-    doc = read_staged(Path(staged))
+    settings = Settings.from_env({}).replace(staging=tmp_path / "staging")
+    [(_, got_id, staged)] = core.parse_to_staging(settings, [(Candidate(pdf, "pack.pdf"), doc_id)], 1, None)
+    doc = staging.read(Path(staged))
     assert (got_id, doc.status, doc.evidence["reject_code"]) == (doc_id, "rejected", "changed")
     assert doc.reason == (f"file changed after it was hashed: it no longer holds document {doc_id[:12]} "
                           f"(its bytes now hash to {sha(pdf)[:12]}); ingest it again")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import hostile_files as hf
+from pipelines import core
+from pipelines.settings import Settings
 from pipelines.generator import RenderOptions
 
 CASES = {
@@ -95,7 +97,7 @@ def test_a_file_that_kills_its_parse_worker_is_rejected_alone(wh, inbox, victim,
     poison.write_bytes(victim.path.read_bytes() + b"%poison\n")
     others = [hf.render(inbox / f"{p}.pdf", hf.spec(p)).path
               for p in ("shifan_jtysj_2023_final", "shifan_jkzx_2024_final")]
-    report = runner.ingest([poison, *others], workers=2, progress=None, lock_wait=0)
+    report = core.ingest(Settings.from_env(), [poison, *others], workers=2, progress=None, lock_wait=0)
     got = {o.file: (o.outcome, o.reason) for o in report.outcomes}
     assert got["poison.pdf"][0] == "rejected"
     assert got["poison.pdf"][1].startswith("parser process crashed: killed by SIGKILL after ")

@@ -4,10 +4,11 @@
 from decimal import Decimal
 
 import duckdb
+
+from pipelines.settings import Settings
 import pytest
 
-from pipelines.dashboard.demo import warehouse_env
-from pipelines.dashboard.marts import attach_marts
+from fiscal_env import warehouse_env
 
 D = Decimal
 FILES = ["ae86jack-open-budget/2017年省检察院部门预算.pdf", "ae86jack-open-budget/2018年省检察院部门预算公开.pdf",
@@ -30,17 +31,16 @@ PRINTED = {
 
 @pytest.fixture(scope="module")
 def con(corpus, tmp_path_factory):
-    from pipelines.ingest.runner import ingest
+    from pipelines.core import ingest
     wh = tmp_path_factory.mktemp("jiangsu") / "warehouse.duckdb"
     with warehouse_env(wh):
-        report = ingest([corpus / f for f in FILES], workers=2, progress=None, trigger="test")
+        report = ingest(Settings.from_env(), [corpus / f for f in FILES], workers=2, progress=None, trigger="test")
         assert [o.outcome for o in report.outcomes] == ["loaded"] * 3
         # the 2019 pack's BUD_07 prints 237 twice: a parse-integrity failure, flagged with the publication
         # (pipelines/checks/gate.py, default policy), the snapshot published all the same
         assert [b[1:4] for b in report.publication.blocking] == [["2019年度部门预算公开.pdf", "DI07", "fail"]]
         assert report.publication.published
     c = duckdb.connect(str(wh.with_name("warehouse.read.duckdb")), read_only=True)
-    attach_marts(c)
     yield c
     c.close()
 

@@ -4,13 +4,13 @@ from decimal import ROUND_HALF_UP, Decimal
 import duckdb
 import pytest
 
-from pipelines.dashboard.marts import attach_marts, mart_files
+from pipelines import resources
 
 
 @pytest.fixture(scope="module")
 def con():
     c = duckdb.connect()
-    c.execute((mart_files()[0]).read_text(encoding="utf-8"))
+    c.execute(resources.sql_files("marts")[0].read_text(encoding="utf-8"))
     return c
 
 
@@ -40,12 +40,12 @@ def test_account_levels_and_parents(con):
     assert rows == [(1, None), (2, "224"), (3, "22401"), (1, None), (2, "301"), (None, None), (None, None)]
 
 
-def test_marts_attach_on_a_read_only_connection(tmp_path):
+def test_marts_live_in_the_file_for_read_only_connections(tmp_path):
     from pipelines.warehouse.schema import ensure_schema
     path = tmp_path / "w.duckdb"
     w = duckdb.connect(str(path))
     ensure_schema(w)
     w.close()
-    r = duckdb.connect(str(path), read_only=True)
-    attach_marts(r)
+    r = duckdb.connect(str(path), read_only=True)  # nothing attached or created on the reader
     assert r.execute("SELECT count(*) FROM mart_yoy").fetchone() == (0,)
+    assert r.execute("SELECT exact_pct(1, 3)").fetchone() == (Decimal("33.33"),)

@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import duckdb
 import pytest
 
-from pipelines.dashboard.marts import attach_marts
 
 D = Decimal
 CODED_TABLES = ("FIN_03", "FIN_05", "BUD_03", "BUD_05")
@@ -15,7 +14,6 @@ CODED_TABLES = ("FIN_03", "FIN_05", "BUD_03", "BUD_05")
 @pytest.fixture(scope="module")
 def con(sample_wh):
     c = duckdb.connect(str(sample_wh.with_name("warehouse.read.duckdb")), read_only=True)
-    attach_marts(c)
     yield c
     c.close()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.parse import pages
 from pipelines.parse.document import parse_document
 
 FILES = [
@@ -18,8 +17,8 @@ FILES = [
 ]
 
 
-def _snapshot(path):
-    d = parse_document(path)
+def _snapshot(path, backend):
+    d = parse_document(path, table_backend=backend)
     facts = sorted((f.table_id, f.account_scheme, f.account_code, f.line_item, f.measure, f.amount_wan, f.page,
                     f.row, f.col, f.bbox) for f in d.facts)
     tables = sorted((t.table_id or "", t.page_start, t.page_end, t.empty) for t in d.tables)
@@ -28,11 +27,9 @@ def _snapshot(path):
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("rel", FILES)
-def test_pdfium_backend_equals_pdfplumber_backend(rel, corpus, monkeypatch):
-    monkeypatch.setattr(pages, "default_backend", lambda: "pdfplumber")
-    reference = _snapshot(corpus / rel)
-    monkeypatch.setattr(pages, "default_backend", lambda: "pdfium")
-    fast = _snapshot(corpus / rel)
+def test_pdfium_backend_equals_pdfplumber_backend(rel, corpus):
+    reference = _snapshot(corpus / rel, "pdfplumber")
+    fast = _snapshot(corpus / rel, "pdfium")
     assert len(reference[0]) > 50
     assert fast[1:] == reference[1:]
     assert [f[:-1] for f in fast[0]] == [f[:-1] for f in reference[0]]

@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 from decimal import Decimal
 
-from pipelines.ingest.runner import ingest
+from pipelines.core import ingest
+from pipelines.settings import Settings
 from pipelines.warehouse.connection import connect_read
 from pipelines.export_formats.canonical import DOCUMENT_COLUMNS, FACT_COLUMNS, TABLE_COLUMNS, export_canonical
 
@@ -29,8 +30,8 @@ def test_export_holds_every_printed_amount_exactly(wh_env, packs):
     result = render_pack(spec, wh_env / "in" / "yuan.pdf")
     bad = wh_env / "in" / "not_a_pdf.pdf"
     bad.write_text("<html>not a pdf</html>")
-    ingest([result.path, bad], progress=None)
-    con = connect_read()
+    ingest(Settings.from_env(), [result.path, bad], progress=None)
+    con = connect_read(Settings.from_env().warehouse)
     try:
         export_canonical(con, wh_env / "out")
     finally:
@@ -63,8 +64,8 @@ def test_tables_csv_lists_every_table_with_its_coverage(wh_env, packs):
     t10 = next(t for t in spec.tables if t.table_id == "FIN_10")
     t10.title = "部门财政拨款上年结转资金情况表"  # a topic no catalogue table has: kept as FIN_X with its amounts
     result = render_pack(spec, wh_env / "in" / "final.pdf")
-    ingest([result.path], progress=None)
-    con = connect_read()
+    ingest(Settings.from_env(), [result.path], progress=None)
+    con = connect_read(Settings.from_env().warehouse)
     try:
         export_canonical(con, wh_env / "out")
     finally:

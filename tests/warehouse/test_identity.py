@@ -1,7 +1,8 @@
 """One department identity across years, renames and printed variants."""
 from __future__ import annotations
 
-from pipelines.ingest.runner import ingest
+from pipelines.core import ingest
+from pipelines.settings import Settings
 from pipelines.warehouse.connection import connect_read
 from pipelines.catalogue.departments import group_key, name_key
 
@@ -17,9 +18,9 @@ def test_party_committee_name_variants_fold_to_one_key():
 def test_renamed_department_keeps_one_identity_with_names_per_year(wh_env, packs):
     assert group_key("示范市安全生产监督管理局") == group_key("示范市应急管理局")
     pdfs = [copy_to(packs[p], wh_env / "in") for p in ("shifan_yjglj_2022_final", "shifan_yjglj_2023_final")]
-    report = ingest(pdfs, progress=None)
+    report = ingest(Settings.from_env(), pdfs, progress=None)
     assert [o.department for o in report.outcomes] == ["示范市安全生产监督管理局", "示范市应急管理局"]
-    con = connect_read()
+    con = connect_read(Settings.from_env().warehouse)
     try:
         assert con.execute("SELECT count(DISTINCT department_key) FROM document").fetchone()[0] == 1
         assert con.execute("SELECT fiscal_year, name FROM dim_department_name ORDER BY 1").fetchall() == [

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.ingest.runner import ingest
+from pipelines.core import ingest
+from pipelines.settings import Settings
 from pipelines.warehouse import load
 from pipelines.warehouse.connection import connect_read
 
@@ -15,7 +16,7 @@ TABLES = ("document", "document_table", "document_page", "fact_amount", "fact_qu
 
 
 def _counts():
-    con = connect_read()
+    con = connect_read(Settings.from_env().warehouse)
     try:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
     finally:
@@ -23,7 +24,7 @@ def _counts():
 
 
 def _q(sql, params=None):
-    con = connect_read()
+    con = connect_read(Settings.from_env().warehouse)
     try:
         return con.execute(sql, params or []).fetchall()
     finally:
@@ -32,7 +33,7 @@ def _q(sql, params=None):
 
 def test_one_document_is_loaded_whole(wh_env, packs):
     pdf = copy_to(packs["shifan_jtysj_2024_final"], wh_env / "in")
-    report = ingest([pdf], progress=None)
+    report = ingest(Settings.from_env(), [pdf], progress=None)
     [o] = report.outcomes
     assert o.outcome == "loaded" and o.kind == "final" and o.fiscal_year == 2024
     (n_facts, n_pages, current), = _q("SELECT n_facts, n_pages, is_current FROM document WHERE document_id = ?",
@@ -51,20 +52,20 @@ def test_one_document_is_loaded_whole(wh_env, packs):
 
 def test_same_bytes_again_change_nothing(wh_env, packs):
     pdf = copy_to(packs["shifan_jtysj_2024_final"], wh_env / "in")
-    ingest([pdf], progress=None)
+    ingest(Settings.from_env(), [pdf], progress=None)
     before = _counts()
     again = copy_to(pdf, wh_env / "other", "renamed.pdf")
-    report = ingest([pdf, again], progress=None)
+    report = ingest(Settings.from_env(), [pdf, again], progress=None)
     assert [o.outcome for o in report.outcomes] == ["unchanged", "unchanged"]
     assert _counts() == before
 
 
 def test_resaved_copy_is_the_same_publication(wh_env, packs):
     pdf = copy_to(packs["shifan_jtysj_2024_final"], wh_env / "in")
-    ingest([pdf], progress=None)
+    ingest(Settings.from_env(), [pdf], progress=None)
     resaved = wh_env / "in" / "resaved.pdf"
     resaved.write_bytes(pdf.read_bytes() + b"\n% re-saved by another tool\n")  # other bytes, same content
-    [o] = ingest([resaved], progress=None).outcomes
+    [o] = ingest(Settings.from_env(), [resaved], progress=None).outcomes
     assert o.outcome == "copy"
     assert _q("SELECT count(*) FROM document WHERE is_current")[0][0] == 1
     assert _q("SELECT count(DISTINCT document_id) FROM v_fact")[0][0] == 1
@@ -74,11 +75,11 @@ def test_revision_supersedes_and_keeps_history(wh_env, packs, tmp_path):
     from pipelines.generator import SPEC_DIR, CellMutation, load_spec, render_pack
     spec = load_spec(SPEC_DIR / "shifan_jtysj_2024_final.yaml")
     old = copy_to(packs["shifan_jtysj_2024_final"], wh_env / "in", "v1.pdf")
-    [o1] = ingest([old], progress=None).outcomes
+    [o1] = ingest(Settings.from_env(), [old], progress=None).outcomes
     code = next(r for t in spec.tables if t.table_id == "FIN_05" for r in t.rows if r.code and len(r.code) == 7)
     new = render_pack(spec, wh_env / "in" / "v2.pdf",
                       mutations=[CellMutation("FIN_05", code.code, "total", "1.23")]).path
-    [o2] = ingest([new], progress=None).outcomes
+    [o2] = ingest(Settings.from_env(), [new], progress=None).outcomes
     assert o2.outcome == "revision"
     assert _q("SELECT document_id, is_current, superseded_by FROM document ORDER BY is_current") == [
         (o1.document_id, False, o2.document_id), (o2.document_id, True, None)]
@@ -89,7 +90,7 @@ def test_revision_supersedes_and_keeps_history(wh_env, packs, tmp_path):
 
 def test_a_failing_load_leaves_nothing_half_written(wh_env, packs, monkeypatch):
     first = copy_to(packs["shifan_yjglj_2022_final"], wh_env / "in")
-    ingest([first], progress=None)
+    ingest(Settings.from_env(), [first], progress=None)
     before = _counts()
 
     def boom(con, document_id):
@@ -98,18 +99,18 @@ def test_a_failing_load_leaves_nothing_half_written(wh_env, packs, monkeypatch):
     monkeypatch.setattr(load, "_upsert_accounts", boom)
     second = copy_to(packs["shifan_yjglj_2023_final"], wh_env / "in")
     with pytest.raises(RuntimeError, match="disk full"):
-        ingest([second], progress=None)
+        ingest(Settings.from_env(), [second], progress=None)
     monkeypatch.undo()
     monkeypatch.setenv("FISCAL_WAREHOUSE", str(wh_env / "wh" / "warehouse.duckdb"))
     monkeypatch.setenv("FISCAL_CHECKS", "0")
     # the published snapshot predates the failure; the writer's file holds no trace of it either
     from pipelines.warehouse.connection import connect_write
-    con = connect_write()
+    con = connect_write(Settings.from_env().warehouse)
     try:
         assert {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES} == before
     finally:
         con.close()
-    [o] = ingest([second], progress=None).outcomes  # and the next run completes
+    [o] = ingest(Settings.from_env(), [second], progress=None).outcomes  # and the next run completes
     assert o.outcome == "loaded"
 
 
@@ -128,8 +129,8 @@ def test_an_older_edition_arriving_late_does_not_replace_the_newer_one(wh_env, p
                                                                                  "9999.99")]).path
     _dated(newer, "D:20250805091100")
     older = _dated(copy_to(packs["shifan_jtysj_2024_final"], wh_env / "in", "v1.pdf"), "D:20250301120000")
-    [o2] = ingest([newer], progress=None).outcomes
-    [o1] = ingest([older], progress=None).outcomes
+    [o2] = ingest(Settings.from_env(), [newer], progress=None).outcomes
+    [o1] = ingest(Settings.from_env(), [older], progress=None).outcomes
     assert o1.outcome == "revision" and "older edition" in o1.reason
     assert _q("SELECT document_id, is_current, superseded_by FROM document ORDER BY is_current") == [
         (o1.document_id, False, o2.document_id), (o2.document_id, True, None)]

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import dagster as dg
 
+from ...settings import Settings
 
-def defs() -> dg.Definitions:
+
+def defs(settings: Settings) -> dg.Definitions:
     from .assets import check_results
 
     return dg.Definitions(assets=[check_results])

@@ -1,26 +1,5 @@
-"""The consistency-rule engine (pipelines.checks), imported only when a run needs it.
-
-It is written separately (rule SQL + great-expectations suites, whose import alone costs seconds);
-until it is installed, check_results records that no rules ran instead of failing the pipeline.
-"""
+"""Which documents the check_results asset checks, and what their rules gave (reads the warehouse)."""
 from __future__ import annotations
-
-import importlib
-
-
-def rule_runner():
-    """`run_checks(con, document_ids)` from pipelines.checks, or None when it is not there yet."""
-    try:
-        mod = importlib.import_module("pipelines.checks")
-    except ImportError:
-        return None
-    return getattr(mod, "run_checks", None)
-
-
-def data_docs_dir():
-    from pipelines.checks import default_docs_dir
-
-    return default_docs_dir()
 
 
 def to_check(con) -> list[str]:

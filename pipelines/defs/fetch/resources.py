@@ -1,7 +1,7 @@
-"""Which sources file and which fetch-state store the fetch asset uses (from the environment).
+"""Which sources file and which fetch-state store the fetch asset uses (Settings.sources, fetch_state).
 
 FISCAL_SOURCES (default pipelines/catalogue/sources.yaml) and FISCAL_FETCH_STATE (default
-fetch_state.sqlite next to the warehouse) are read when the code location loads; the inbox is the
+fetch_state.sqlite next to the warehouse) come from the settings built when the code location loads; the inbox is the
 `fiscal` resource's. `client()` makes the HTTP client of one run.
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from ...fetch import sources, state
 from ...fetch.client import Client
+from ...settings import Settings
 
 
 class FetchResource(dg.ConfigurableResource):
@@ -19,8 +19,8 @@ class FetchResource(dg.ConfigurableResource):
     state: str
 
     @classmethod
-    def from_env(cls) -> FetchResource:
-        return cls(sources=str(sources.sources_path()), state=str(state.state_path()))
+    def from_settings(cls, settings: Settings) -> FetchResource:
+        return cls(sources=str(settings.sources), state=str(settings.fetch_state))
 
     @property
     def sources_path(self) -> Path:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dagster as dg
 
-from ..parse.ops import CHUNKS_TAG, MAX_CHUNKS, WORKERS_TAG
+from ..parse.ops import CHUNKS_TAG, WORKERS_TAG
 from ..scaleout import dask_executor
 
+from ...settings import Settings
 from ..fetch.jobs import FETCH_GROUP
 
 # the ingestion graph; fetching is its own job (the nightly schedule runs it first)
@@ -27,9 +28,9 @@ ingest_documents = dg.define_asset_job(
                 "documents (partitions) of the run.")
 
 
-def dask_job() -> dg.UnresolvedAssetJobDefinition:
+def dask_job(settings: Settings) -> dg.UnresolvedAssetJobDefinition:
     return dg.define_asset_job(
-        "ingest_documents_dask", selection=EVERYTHING, executor_def=dask_executor(),
-        tags={CHUNKS_TAG: str(MAX_CHUNKS), WORKERS_TAG: "1"},
+        "ingest_documents_dask", selection=EVERYTHING, executor_def=dask_executor(settings),
+        tags={CHUNKS_TAG: str(settings.parse_chunks), WORKERS_TAG: "1"},
         description="ingest_documents on a Dask cluster: parse chunks fan out across workers, the warehouse "
                     "load stays on the single worker that holds the warehouse.")

@@ -5,13 +5,13 @@ from ...warehouse.staging import stage_path
 from ..ingest.partitions import run_document_ids
 from ..ingest.resources import FiscalResource
 from ..metadata import md_table
-from .assets import extracted_documents
+from .assets import KEY as EXTRACTED
 from .ops import staged_summary
 
 PARSED_KINDS = ("final", "budget")
 
 
-@dg.asset_check(asset=extracted_documents, blocking=False,
+@dg.asset_check(asset=EXTRACTED, blocking=False,
                 description="The parser finished on every document of the run (a crash is a parser bug, "
                             "recorded as a rejection with reject_code parser_error).")
 def parser_completed(context: dg.AssetCheckExecutionContext, fiscal: FiscalResource) -> dg.AssetCheckResult:
@@ -28,7 +28,7 @@ def parser_completed(context: dg.AssetCheckExecutionContext, fiscal: FiscalResou
     return dg.AssetCheckResult(passed=not bad, metadata=meta)
 
 
-@dg.asset_check(asset=extracted_documents, blocking=False,
+@dg.asset_check(asset=EXTRACTED, blocking=False,
                 description="Every 决算/预算 pack that was accepted yields at least one catalogue table and one fact "
                             "(a pack with none was probably read wrong).")
 def tables_found(context: dg.AssetCheckExecutionContext, fiscal: FiscalResource) -> dg.AssetCheckResult:

@@ -1,16 +1,11 @@
 """Marts (sql/marts/*.sql, when present) and the read-only snapshot the dashboards and queries open."""
 import dagster as dg
 
-from ...checks.gate import publish_if_open
-from ...warehouse import paths
+from ... import core
 from ..checks.assets import check_results
 from ..ingest.resources import FiscalResource
 from ..scaleout import WAREHOUSE_HOST
 from ..warehouse.writer import warehouse_writer
-
-
-def mart_files() -> list:
-    return sorted((paths.SQL_DIR / "marts").glob("*.sql"))
 
 
 @dg.asset(
@@ -18,18 +13,17 @@ def mart_files() -> list:
     kinds={"duckdb", "sql"},
     deps=[check_results],
     op_tags=WAREHOUSE_HOST,
-    description="Analysts' marts, rebuilt from sql/marts/*.sql in file order (none yet: nothing to do).",
+    description="Analysts' marts (sql/marts/*.sql) and the warehouse views: they live in the warehouse file, created "
+                "with the schema and re-created only when a definition changed (recorded by checksum in "
+                "schema_object); the views read the current rows, so nothing is rebuilt per run.",
 )
 def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
-    files = mart_files()
-    with warehouse_writer(fiscal, upgrade=False) as con:
-        for f in files:
-            try:
-                con.execute(f.read_text(encoding="utf-8"))
-            except Exception as exc:
-                raise dg.Failure(f"mart {f.name}: {type(exc).__name__}: {exc}") from None
-    context.log.info(f"refreshed {len(files)} mart files")
-    return dg.MaterializeResult(metadata={"mart_files": len(files), "files": ", ".join(f.name for f in files)})
+    with warehouse_writer(fiscal) as con:
+        recreated = core.marts(con)
+        names = [r[0] for r in con.execute("SELECT name FROM schema_object WHERE folder = 'marts' ORDER BY name").fetchall()]
+    context.log.info(f"{len(names)} mart files {'re-created (a definition changed)' if recreated else 'up to date'}")
+    return dg.MaterializeResult(metadata={"mart_files": len(names), "files": ", ".join(names),
+                                          "recreated": recreated})
 
 
 @dg.asset(
@@ -43,8 +37,8 @@ def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.Mater
                 "never see a broken load.",
 )
 def dashboard_snapshot(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
-    with warehouse_writer(fiscal, upgrade=False) as con:
-        pub = publish_if_open(con)
+    with warehouse_writer(fiscal) as con:
+        pub = core.publish(fiscal.to_settings(), con)
         docs, facts = con.execute("SELECT count(*), coalesce(sum(n_facts), 0) FROM document "
                                   "WHERE is_current AND status = 'loaded'").fetchone()
     if not pub.published:

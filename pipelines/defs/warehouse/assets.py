@@ -6,13 +6,14 @@ from pathlib import Path
 import dagster as dg
 
 from ...ingest.discover import Candidate
-from ...ingest.runner import Outcome, known_documents, load_staged, new_run_id, record_run
+from ... import core
+from ...ingest.runner import Outcome, known_documents, new_run_id, record_run
 from ...version import PARSER_VERSION
 from ...warehouse.staging import stage_path
 from ..ingest.inbox import display, locate
 from ..ingest.partitions import documents
 from ..ingest.resources import FiscalResource
-from ..parse.assets import extracted_documents
+from ..parse.assets import KEY as EXTRACTED
 from ..scaleout import WAREHOUSE_HOST
 from . import checks
 from .writer import warehouse_writer
@@ -33,7 +34,7 @@ def trigger(context) -> str:
     backfill_policy=dg.BackfillPolicy.single_run(),
     group_name="warehouse",
     kinds={"duckdb"},
-    deps=[extracted_documents],
+    deps=[EXTRACTED],
     op_tags=WAREHOUSE_HOST,
     check_specs=[checks.spec(KEY)],
     description="document, document_table, document_page, fact_amount and fact_quantity rows of each document, "
@@ -45,6 +46,7 @@ def warehouse_documents(context: dg.AssetExecutionContext, fiscal: FiscalResourc
     run_id = new_run_id()
     found = locate(fiscal.index_path, fiscal.inbox_dir, ids)
     t0 = time.monotonic()
+    settings = fiscal.to_settings()
     with warehouse_writer(fiscal) as con:
         known = known_documents(con)
         staged, outcomes = [], []
@@ -58,7 +60,7 @@ def warehouse_documents(context: dg.AssetExecutionContext, fiscal: FiscalResourc
             else:
                 raise dg.Failure(f"document {doc_id[:12]} ({loc.name or 'unknown file'}): no staged extraction at "
                                  f"{sp}; materialize extracted_documents first")
-        outcomes += load_staged(con, staged, run_id)
+        outcomes += core.load(settings, con, staged, run_id)
         record_run(con, run_id, trigger(context), started, len(ids), outcomes)
         check = checks.evaluate(con, {doc_id: Path(sp) for _, doc_id, sp in staged})
     counts: dict[str, int] = {}

@@ -6,12 +6,12 @@ duplicated or altered on the way into DuckDB fails the check. It blocks the down
 """
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import dagster as dg
 
+from ...warehouse import staging
 from ..metadata import md_table
 
 LOAD_MATCHES = "load_matches_extraction"
@@ -24,10 +24,8 @@ def spec(asset_key) -> dg.AssetCheckSpec:
 
 
 def staged_totals(path: Path) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        d = json.load(fh)
-    return {"status": d["status"], "tables": len(d["tables"]), "facts": len(d["facts"]),
-            "quantities": len(d["quantities"]), "sum": sum((Decimal(f["amount_wan"]) for f in d["facts"]), Decimal(0))}
+    t = staging.totals(path)
+    return {"status": t.status, "tables": t.tables, "facts": t.facts, "quantities": t.quantities, "sum": t.sum}
 
 
 def warehouse_totals(con, doc_id: str) -> dict | None:
