@@ -13,13 +13,13 @@ from pathlib import Path
 PIPELINES = Path(__file__).resolve().parents[1] / "pipelines"
 
 LAYERS = [
-    {"textutil", "version", "settings"},  # words and numbers; versions; settings
+    {"textutil", "version", "resources"},  # words and numbers; versions; the files shipped in the package
     {"catalogue", "pdf"},  # domain knowledge as data; reading a PDF
     {"intake"},  # what a file is: opening, limits, identity, provenance
     {"parse", "narrative", "packs"},  # tables and statements out of one document; pack parts and links
     {"warehouse"},  # the DuckDB star schema: load, schema, connections
     {"checks"},  # the rule catalogue and its verdicts, the publication gate
-    {"ingest", "fetch", "export_formats", "core"},  # jobs over many documents; exports; the application core
+    {"ingest", "fetch", "export_formats", "core", "settings"},  # jobs over many documents; exports; the application core and its settings
     {"dashboard", "defs", "definitions"},  # front ends
     {"cli"},  # the command line (exposes the tools)
     {"generator", "bench", "evaluate"},  # tooling: depends on the core, never the reverse

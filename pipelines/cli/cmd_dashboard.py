@@ -26,7 +26,7 @@ def cmd_dashboard(args) -> int:
     from .. import core
     settings = args.settings
     if args.sample:
-        from ..dashboard.demo import build_sample_warehouse
+        from ..generator.sample_warehouse import build_sample_warehouse
         settings = settings.for_warehouse(build_sample_warehouse(Path(args.sample), settings=settings).resolve())
     # no warehouse, a file that is not one, one that cannot be read: a one-line message (cli.errors), not a
     # server that fails on every page

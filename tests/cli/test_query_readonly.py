@@ -14,7 +14,7 @@ import pytest
 from pipelines.cli.main import main
 from fiscal_env import warehouse_env
 
-from pipelines.dashboard.demo import sample_warehouse
+from pipelines.generator.sample_warehouse import sample_warehouse
 from pipelines.settings import Settings
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
 

@@ -9,7 +9,7 @@ from dq_setup import HOSTILE, MISPRINT, RULES, forget_other_checks, run_checks
 
 from fiscal_env import warehouse_env
 
-from pipelines.dashboard.demo import sample_warehouse
+from pipelines.generator.sample_warehouse import sample_warehouse
 from pipelines.settings import Settings
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from fiscal_env import warehouse_env
 
-from pipelines.dashboard.demo import sample_warehouse
+from pipelines.generator.sample_warehouse import sample_warehouse
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 import pytest
 
-from pipelines.dashboard.demo import sample_warehouse
+from pipelines.generator.sample_warehouse import sample_warehouse
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ def build_sample_warehouse(out_dir: str | Path, workers: int | None = None, sett
     cheap: rendering is deterministic and unchanged files are skipped by the ingestion. Raises
     RuntimeError naming the files that did not load."""
     from ..core import ingest
-    from ..generator import generate_sample
+    from . import generate_sample
 
     out_dir = Path(out_dir)
     pdfs = out_dir / "pdfs"
