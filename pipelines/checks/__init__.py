@@ -10,8 +10,7 @@ API (for the CLI, the ingestion runner and the Dagster asset checks):
     from pipelines.checks import run_checks
     report = run_checks(con, document_ids)        # con: the writer connection (holds the lock)
 
-    run_checks(con, document_ids, *, rules=None, trigger="api", docs_dir=None, related=False,
-               narrative=True) -> CheckReport
+    run_checks(con, document_ids, *, rules=None, trigger="api", docs_dir=None, related=False) -> CheckReport
         Evaluates every rule (or the given rule ids) on the given documents and stores one
         check_run row and its check_result rows (document, rule, outcome, location, expected,
         actual, diff, envelope, page, table_id, cell box, detail). Each (document, rule) gets at
@@ -22,7 +21,8 @@ API (for the CLI, the ingestion runner and the Dagster asset checks):
         on the rules that need them, with the message, and every other document is still judged.
         - related=True adds the same department's adjacent-year and same-year packs, whose
           cross-year / budget-final verdicts change when a partner document arrives;
-        - narrative=True (re)extracts the 情况说明 statements (narrative_statement) first;
+        The checks only read: the 情况说明 statements (narrative_statement) were extracted by the
+        parse stage and stored with their documents (pipelines/warehouse/statements.py);
         - docs_dir: build the GX Data Docs there (e.g. Settings.data_docs = data/reports/data_docs;
           pages are unstyled offline).
         Raises CatalogueError / SuiteError for a broken catalogue or suite (a programming error,

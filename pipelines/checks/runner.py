@@ -1,4 +1,4 @@
-"""One check run: scope -> narrative statements -> reconciliations -> GX verdicts -> check_result."""
+"""One check run: scope -> reconciliations -> GX verdicts -> check_result (it only reads the documents)."""
 from __future__ import annotations
 
 import hashlib
@@ -137,8 +137,7 @@ def _reads_narrative(rule: Rule) -> bool:
 
 
 def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str] | None = None,
-               trigger: str = "api", docs_dir: Path | str | None = None, related: bool = False,
-               narrative: bool = True) -> CheckReport:
+               trigger: str = "api", docs_dir: Path | str | None = None, related: bool = False) -> CheckReport:
     """Evaluate the rule catalogue on documents; store check_run + check_result. See pipelines.checks."""
     t0 = time.monotonic()
     started = datetime.now()
@@ -154,11 +153,10 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
     kinds = _set_scope(con, ids)
     run_id = datetime.now().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     report = CheckReport(run_id, sorted(kinds), len(selected))
-    narrative_errors: dict[str, str] = {}
-    if narrative and kinds:
-        from ..narrative import refresh_statements
-        refresh_statements(con, [r[0] for r in con.execute("SELECT document_id FROM check_scope ORDER BY 1").fetchall()],
-                           errors=narrative_errors)
+    # statements were stored with their documents (parse stage); one the extractor failed on is named
+    narrative_errors = dict(con.execute("""SELECT d.document_id, d.narrative_error FROM document d
+                                           JOIN check_scope s USING (document_id)
+                                           WHERE d.narrative_error IS NOT NULL""").fetchall())
     report.document_errors = _materialize(con, kinds)
     judged = {d: k for d, k in kinds.items() if d not in report.document_errors}
     reconcile.reset(con)

@@ -7,7 +7,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from ..narrative.store import transaction
+from ..warehouse.transaction import transaction
 from .reconcile import INSTANCES
 
 

@@ -1,8 +1,11 @@
 """The 情况说明 narrative: the figures it states, so SQL rules can recompute them from the tables.
 
-    from pipelines.narrative import extract, refresh_statements
-    statements = extract([(page_no, page_text), ...], department="…")   # pure, no database
-    refresh_statements(con, document_ids)     # document_page.text -> narrative_statement rows
+    from pipelines.narrative import statements_of
+    statements = statements_of([(page_no, page_text), ...], department="…",
+                               function_names=[(code, name), ...])   # pure, no database
+
+The parse stage extracts them (DocumentResult.statements); the load stage stores them as
+narrative_statement rows (pipelines/warehouse/statements.py); the checks only read them.
 
 Each statement is one printed figure: topic (canonical subject: grand_total, income_total,
 function (with its resolved code), personnel, sangong_total, opex …), measure (amount, share_pct,
@@ -14,6 +17,6 @@ Figures printed on their own baseline are placed by the reading-order page text
 (pipelines.pdf.text), so they sit inside their sentence here.
 """
 from .extract import Statement, extract
-from .store import refresh_statements, statements_for
+from .statements import statements_of
 
-__all__ = ["Statement", "extract", "refresh_statements", "statements_for"]
+__all__ = ["Statement", "extract", "statements_of"]

@@ -10,13 +10,13 @@ def _name_key(name: str) -> str:
     return key(strip_ordinal(key(name or "")))
 
 
-def code_names(con, document_id: str) -> dict[str, set[str]]:
-    """function code -> name keys printed for it in the document's tables."""
+def code_names(pairs) -> dict[str, set[str]]:
+    """function code -> name keys printed for it in the document's tables, from its function facts'
+    (account_code, account_name) pairs."""
     out: dict[str, set[str]] = {}
-    for code, name in con.execute("""SELECT DISTINCT account_code, account_name FROM fact_amount
-                                     WHERE document_id = ? AND account_scheme = 'function' AND account_code <> ''""",
-                                  [document_id]).fetchall():
-        out.setdefault(code, set()).add(_name_key(name))
+    for code, name in pairs:
+        if code:
+            out.setdefault(code, set()).add(_name_key(name))
     return out
 
 

@@ -15,6 +15,7 @@ from ..intake.open_pdf import Rejected, open_pdf
 from ..intake import textlayer
 from ..textutil.normalize import squash
 from .. import catalogue
+from ..narrative import statements_of
 from ..version import PARSER_VERSION
 from .captions import find_empty_note
 from .contents import table_titles
@@ -84,6 +85,19 @@ def _name_unrecognised(doc: DocumentResult) -> None:
         doc.facts, doc.quantities = [], []
         for t in doc.tables:
             t.n_figures = t.n_covered = t.n_garbled = 0
+
+
+def _read_narrative(doc: DocumentResult) -> None:
+    """The figures the narrative states (DocumentResult.statements), codes resolved against the
+    document's own function facts. A failure of the extractor is recorded (narrative_error), not
+    raised: the tables stay, the rules reading the narrative report it."""
+    try:
+        doc.statements = statements_of(list(enumerate(doc.page_texts, 1)), doc.department,
+                                       [(f.account_code, f.account_name) for f in doc.facts
+                                        if f.account_scheme == "function" and f.account_code])
+    except Exception as exc:  # the extractor on text it cannot read
+        doc.statements = []
+        doc.narrative_error = f"narrative statements not extracted: {type(exc).__name__}: {exc}"
 
 
 def parse_document(path: str | Path, file_name: str | None = None, document_id: str | None = None,
@@ -167,7 +181,10 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
         for t in wrong:
             t.issues.append(f"{t.table_id} in a {doc.kind} pack")
     _checks_on_the_whole(doc, opened)
+    t3 = time.perf_counter()
+    _read_narrative(doc)
     doc.timings = {"open_s": round(t1 - t0, 3), "tables_s": round(t2 - t1, 3),
-                   "interpret_s": round(time.perf_counter() - t2, 3), "table_pages": len(pages),
+                   "interpret_s": round(t3 - t2, 3),
+                   "narrative_s": round(time.perf_counter() - t3, 3), "table_pages": len(pages),
                    "pid": os.getpid()}
     return doc

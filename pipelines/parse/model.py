@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..narrative.extract import Statement
+
 
 @dataclass
 class Fact:
@@ -88,6 +90,8 @@ class DocumentResult:
     facts: list[Fact] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     page_texts: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)  # the narrative's stated figures (pipelines.narrative)
+    narrative_error: str = ""  # why there are none although the pages were read: the extractor failed
     issues: list[str] = field(default_factory=list)
     timings: dict = field(default_factory=dict)
 

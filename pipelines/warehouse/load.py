@@ -19,6 +19,7 @@ from ..packs import parts as packs_parts
 from ..packs.link import attach, link_document
 from ..parse.model import DocumentResult
 from ..textutil.normalize import squash
+from . import statements
 from .identity import resolve
 
 TABLE_COLUMNS = ("document_id", "table_seq", "table_id", "title", "label", "unit_printed", "unit_source", "page_start",
@@ -47,7 +48,7 @@ def existing_state(con: duckdb.DuckDBPyConnection, document_id: str):
 
 
 def _delete(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
-    for t in ("fact_amount", "fact_quantity", "document_table", "document_page"):
+    for t in ("fact_amount", "fact_quantity", "document_table", "document_page", "narrative_statement"):
         con.execute(f"DELETE FROM {t} WHERE document_id = ?", [document_id])
     con.execute("DELETE FROM pack_attachment WHERE attachment_document_id = ? OR pack_document_id = ?",
                 [document_id, document_id])
@@ -172,9 +173,13 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
         con.register("_pages_in", pages)
         con.execute("INSERT INTO document_page (document_id, page, text) SELECT document_id, page, text FROM _pages_in")
         con.unregister("_pages_in")
+        statements.keep(con, doc.document_id, doc.statements, doc.narrative_error)
         if copy_of is None:
             link = link_document(con, doc.document_id)
             if link:
+                # the partner may have changed either document's department (left out of subjects)
+                statements.refresh(con, link["tables"])
+                statements.refresh(con, link["narrative"])
                 partner = link["narrative" if link["tables"] == doc.document_id else "tables"]
                 detail = (detail + "; " if detail else "") + f"pack partner {partner[:12]} ({link['n_matched']} totals)"
             joined = attach(con, doc.document_id)

@@ -29,6 +29,7 @@ from pathlib import Path
 import duckdb
 
 from .. import catalogue, resources
+from . import statements
 
 MIGRATIONS = "ddl"
 OBJECT_FOLDERS = ("views", "marts")  # created in this order, files in name order
@@ -123,14 +124,9 @@ def applied_migrations(con: duckdb.DuckDBPyConnection) -> dict[int, tuple[str, s
 
 
 # Data steps of migrations: version -> fn(con), run after the migration's SQL, in its transaction.
-DATA_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {}
-
-
-def data_step(version: int):
-    def register(fn: Callable[[duckdb.DuckDBPyConnection], None]):
-        DATA_STEPS[version] = fn
-        return fn
-    return register
+DATA_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    10: statements.fill_missing,  # statements of documents loaded before they were extracted at parse time
+}
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> tuple[tuple[str, ...], bool]:

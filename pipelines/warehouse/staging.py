@@ -20,10 +20,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..narrative import Statement
 from ..parse.model import DocumentResult, Fact, Quantity, TableResult
 from ..version import PARSER_VERSION
 
-FORMAT = 2  # 1: the DocumentResult as one JSON object (before this module owned the format)
+FORMAT = 3  # 1: the DocumentResult as one JSON object (before this module owned the format); 2: no statements
 
 
 class StagedFormatError(ValueError):
@@ -132,6 +133,10 @@ def _box(v: list[float]) -> tuple[float, float, float, float]:
     return (v[0], v[1], v[2], v[3])
 
 
+def _decimal(v: str | None) -> Decimal | None:
+    return None if v is None else Decimal(v)
+
+
 def read(path: Path) -> DocumentResult:
     """The staged DocumentResult, decimals exact."""
     d = _body(path)
@@ -140,6 +145,8 @@ def read(path: Path) -> DocumentResult:
                           "bbox": _box(f["bbox"])}) for f in d["facts"]]
     d["quantities"] = [Quantity(**{**q, "value": Decimal(q["value"]), "bbox": _box(q["bbox"])})
                        for q in d["quantities"]]
+    d["statements"] = [Statement(**{**s, "value": _decimal(s["value"]), "base_value": _decimal(s["base_value"])})
+                       for s in d["statements"]]
     return DocumentResult(**d)
 
 

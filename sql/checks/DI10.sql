@@ -44,6 +44,6 @@ tok AS (
 SELECT document_id, 'page ' || page || ' figures printed vs read' AS location,
        CAST(count(*) AS DECIMAL(28, 6)) AS expected, CAST(count(*) FILTER (WHERE is_read) AS DECIMAL(28, 6)) AS actual,
        'ge' AS comparison, 0 AS envelope, page,
-       string_agg(CASE WHEN NOT is_read THEN figure END, ' ') AS detail
+       string_agg(CASE WHEN NOT is_read THEN figure END, ' ' ORDER BY figure) AS detail
 FROM tok
 GROUP BY document_id, page

@@ -3,7 +3,7 @@
 WITH sh AS (
     SELECT s.document_id, s.section, s.base_topic, s.base_value, s.base_half_ulp,
            CASE WHEN s.topic = 'function' THEN 'function' ELSE 'line' END AS family,
-           s.value AS pct, s.half_ulp AS pct_ulp, v.value AS amount, v.half_ulp AS amount_ulp, s.page
+           s.stmt_seq, s.value AS pct, s.half_ulp AS pct_ulp, v.value AS amount, v.half_ulp AS amount_ulp, s.page
     FROM chk_statement s
     JOIN check_scope sc ON sc.document_id = s.document_id
     JOIN chk_clause_value v ON v.document_id = s.document_id AND v.stmt_seq = s.stmt_seq
@@ -12,7 +12,7 @@ WITH sh AS (
 g AS (
     SELECT document_id, section, base_topic, base_value, family, count(*) AS n, sum(pct) AS pct_sum,
            sum(pct_ulp) AS pct_ulp, sum(amount) AS amount_sum, sum(amount_ulp) + max(base_half_ulp) AS amount_env,
-           min(page) AS page, string_agg(CAST(pct AS VARCHAR), ' + ') AS detail
+           min(page) AS page, string_agg(CAST(pct AS VARCHAR), ' + ' ORDER BY stmt_seq) AS detail
     FROM sh GROUP BY ALL
 )
 SELECT document_id,

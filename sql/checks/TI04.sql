@@ -11,7 +11,7 @@ other_funds_line AS (SELECT DISTINCT document_id, table_id FROM lines
                      WHERE key IN ('income_other_funds', 'income_unit_funds')),
 parts AS (
     SELECT l.document_id, l.table_id, sum(l.amount) AS s, count(l.amount) AS n, sum(l.half_ulp) AS ulp,
-           max(l.half_ulp) AS ulp_max, string_agg(l.key || '=' || l.amount, '; ') AS detail
+           max(l.half_ulp) AS ulp_max, string_agg(l.key || '=' || l.amount, '; ' ORDER BY l.key) AS detail
     FROM lines l
     LEFT JOIN fiscal_line f ON f.document_id = l.document_id AND f.table_id = l.table_id
     LEFT JOIN other_funds_line o ON o.document_id = l.document_id AND o.table_id = l.table_id

@@ -7,7 +7,7 @@ WITH names AS (
                '[\s　（）()“”"]', '', 'g'), '支出$', '') AS name_key
     FROM chk_cell c JOIN check_scope s ON s.document_id = c.document_id
     WHERE c.account_scheme = 'function' AND c.account_code <> '' AND coalesce(c.account_name, '') <> ''
-    QUALIFY row_number() OVER (PARTITION BY c.document_id, c.account_code, c.table_id ORDER BY c.page) = 1
+    QUALIFY row_number() OVER (PARTITION BY c.document_id, c.account_code, c.table_id ORDER BY c.page, c.top, c.x0) = 1
 )
 SELECT document_id, 'function code ' || account_code || ' named alike in every table' AS location,
        NULL::DECIMAL(28, 6) AS expected, NULL::DECIMAL(28, 6) AS actual, count(*) AS n_terms,

@@ -11,7 +11,7 @@ WITH r AS (
            count(*) FILTER (WHERE r.outcome = 'insufficient_data') AS n_insufficient,
            count(*) FILTER (WHERE r.outcome = 'not_applicable') AS n_not_applicable,
            count(DISTINCT r.document_id) FILTER (WHERE r.outcome = 'fail') AS n_documents_failing,
-           any_value(cr.ruleset) AS ruleset
+           max(cr.ruleset) AS ruleset
     FROM check_result r
     LEFT JOIN check_run cr USING (check_run_id)
     GROUP BY r.check_run_id

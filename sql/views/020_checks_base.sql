@@ -35,13 +35,13 @@ UNION ALL BY NAME
 -- a measure printed only as its parts (dim_measure_part: 基本支出 = 人员经费 + 公用经费) is read as their
 -- sum on the row; its lineage is the first part's cell, its rounding the parts' together
 SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item,
-       first(f.account_name) AS account_name, mp.measure, 'derived' AS measure_parsed,
+       first(f.account_name ORDER BY f.col_index) AS account_name, mp.measure, 'derived' AS measure_parsed,
        coalesce(nullif(f.account_code, ''), f.line_item) AS key, sum(f.amount_wan) AS amount,
        sum(f.half_ulp) AS half_ulp,
        first(f.page ORDER BY f.col_index) AS page, first(f.x0 ORDER BY f.col_index) AS x0,
        first(f.top ORDER BY f.col_index) AS top, first(f.x1 ORDER BY f.col_index) AS x1,
-       first(f.bottom ORDER BY f.col_index) AS bottom, first(f.row_index) AS row_index,
-       min(f.col_index) AS col_index, string_agg(f.header, ' + ') AS header
+       first(f.bottom ORDER BY f.col_index) AS bottom, first(f.row_index ORDER BY f.col_index) AS row_index,
+       min(f.col_index) AS col_index, string_agg(f.header, ' + ' ORDER BY f.col_index) AS header
 FROM v_fact_department f
 JOIN check_scope s ON s.document_id = f.document_id
 JOIN dim_measure_part mp ON mp.part = f.measure

@@ -132,7 +132,7 @@ WHERE t.amount IS NOT NULL OR s.n_terms > 0;
 -- are 0; a blank total over non-zero parts is insufficient_data.
 CREATE OR REPLACE MACRO chk_row_sum(tid, total_measure, part_measures) AS TABLE
 SELECT c.document_id,
-       tid || ' ' || c.key || ' ' || coalesce(first(c.account_name), '') || ': ' || total_measure || ' = '
+       tid || ' ' || c.key || ' ' || coalesce(first(c.account_name ORDER BY c.page, c.top, c.x0), '') || ': ' || total_measure || ' = '
            || array_to_string(part_measures, ' + ') AS location,
        coalesce(sum(c.amount) FILTER (WHERE list_contains(part_measures, c.measure)), 0) AS expected,
        coalesce(max(c.amount) FILTER (WHERE c.measure = total_measure),
@@ -143,11 +143,11 @@ SELECT c.document_id,
                     sum(c.half_ulp), max(c.half_ulp) FILTER (WHERE c.measure = total_measure),
                     max(c.half_ulp) FILTER (WHERE list_contains(part_measures, c.measure))) AS envelope,
        'eq' AS comparison,
-       first(c.page) FILTER (WHERE c.measure = total_measure) AS page, tid AS table_id,
-       first(c.x0) FILTER (WHERE c.measure = total_measure) AS x0,
-       first(c.top) FILTER (WHERE c.measure = total_measure) AS top,
-       first(c.x1) FILTER (WHERE c.measure = total_measure) AS x1,
-       first(c.bottom) FILTER (WHERE c.measure = total_measure) AS bottom
+       first(c.page ORDER BY c.page, c.top, c.x0) FILTER (WHERE c.measure = total_measure) AS page, tid AS table_id,
+       first(c.x0 ORDER BY c.page, c.top, c.x0) FILTER (WHERE c.measure = total_measure) AS x0,
+       first(c.top ORDER BY c.page, c.top, c.x0) FILTER (WHERE c.measure = total_measure) AS top,
+       first(c.x1 ORDER BY c.page, c.top, c.x0) FILTER (WHERE c.measure = total_measure) AS x1,
+       first(c.bottom ORDER BY c.page, c.top, c.x0) FILTER (WHERE c.measure = total_measure) AS bottom
 FROM chk_cell c
 JOIN check_scope s ON s.document_id = c.document_id
 WHERE c.table_id = tid AND (c.measure = total_measure OR list_contains(part_measures, c.measure))

@@ -33,7 +33,7 @@ JOIN document d ON d.document_id = coalesce(p.narrative_document_id, p.tables_do
 CREATE OR REPLACE VIEW v_department_year AS
 SELECT p.department_key, dd.canonical_name, dd.entity_level, dd.parent_key, p.doc_kind, p.fiscal_year,
        list(DISTINCT p.department ORDER BY p.department) AS printed_names, count(*) AS n_packs,
-       any_value(p.pack_id) AS pack_id
+       min(p.pack_id) AS pack_id
 FROM v_pack p
 LEFT JOIN dim_department dd ON dd.department_key = p.department_key
 WHERE p.department_key IS NOT NULL

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import duckdb
 
+from pipelines.warehouse import statements
 from pipelines.warehouse.schema import ensure_schema
 
 
@@ -48,6 +49,7 @@ class MiniWarehouse:
                 [doc_id, seq, table_id, min(pages_of), max(pages_of), empty, len(pages_of) if not empty else 0])
         for page, text in (pages or {}).items():
             self.con.execute("INSERT INTO document_page VALUES (?, ?, ?)", [doc_id, page, text])
+        statements.refresh(self.con, doc_id)  # as the load stage stores them (the checks only read)
         return doc_id
 
     def outcomes(self, run_id: str, rule_id: str, document_id: str | None = None) -> list[tuple]:

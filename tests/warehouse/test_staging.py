@@ -41,7 +41,7 @@ def test_round_trip_is_exact(tmp_path):
 def test_header_line_says_format_version_and_counts(tmp_path):
     path = staging.write(_doc(), tmp_path)
     first = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    assert first["format"] == staging.FORMAT == 2
+    assert first["format"] == staging.FORMAT == 3
     h = staging.read_header(path)
     assert (h.parser_version, h.status, h.kind, h.department, h.fiscal_year, h.pages, h.tables_identified,
             h.facts, h.reject_code) == (PARSER_VERSION, "loaded", "final", "示范局", 2024, 3, 1, 2, "")
