@@ -26,8 +26,7 @@ from typing import TextIO
 
 import duckdb
 
-from .checks.gate import Publication, publish_if_open, read_state
-from .checks.gate import ensure_snapshot as _ensure_snapshot
+from .checks.gate import Publication, ensure_snapshot as _ensure_snapshot, publish_if_open, read_state
 from .checks.hook import ChecksOutcome, check_loaded
 from .ingest import runner
 from .ingest.discover import Candidate, discover

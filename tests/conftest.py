@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ def manifest(corpus) -> list[dict]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(rel: str):
     """Parse a corpus PDF once per test session."""
     from pipelines.parse.document import parse_document

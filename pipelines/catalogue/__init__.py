@@ -6,7 +6,7 @@ the YAML files next to this module, not to code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -197,6 +197,6 @@ def label_key(label: str) -> str:
     return key(strip_ordinal(key(label)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def line_item_by_id(item_id: str) -> LineItem:
     return next(it for it in line_items() if it.id == item_id)

@@ -7,8 +7,8 @@ Pure domain knowledge: the warehouse (warehouse/identity.py), pack linking and t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 

@@ -26,7 +26,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-
 BLOCKING_SQL = """
 SELECT l.document_id, d.file_name, l.rule_id, l.outcome, coalesce(l.location, ''), coalesce(l.detail, '')
 FROM v_check_latest l

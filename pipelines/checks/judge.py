@@ -65,7 +65,7 @@ def _context(docs_dir: Path | None):
     return gx, ctx
 
 
-def judge(frames: dict[str, "object"], docs_dir: Path | None = None, suites_dir: Path = SUITES_DIR) -> Verdicts:
+def judge(frames: dict[str, object], docs_dir: Path | None = None, suites_dir: Path = SUITES_DIR) -> Verdicts:
     """frames: {'numeric': DataFrame, 'assertion': DataFrame}, each with a unique row_id column.
 
     Returns the outcome of every row; builds GX Data Docs into docs_dir when given.

@@ -72,8 +72,9 @@ def check_file(path: str | Path | None, document_id: str) -> Path:
 def render_page(path: str | Path, page: int, box: Box | None = None, scale: float = 2.0,
                 width: int = 4) -> bytes:
     """PNG bytes of 1-based `page`, with `box` outlined. Raises SourceError with the file and reason."""
-    from ..pdf.engine import pdfium
     from PIL import ImageDraw
+
+    from ..pdf.engine import pdfium
 
     try:
         pdf = pdfium.PdfDocument(str(path))

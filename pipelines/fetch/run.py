@@ -23,8 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..warehouse.lock import WarehouseBusy, writer_lock
 from ..intake import provenance
+from ..warehouse.lock import WarehouseBusy, writer_lock
 from . import store
 from .client import Client, Fetched, remove
 from .links import Link, Page, kind_of, next_page, parse_page, pattern_pages, verdict

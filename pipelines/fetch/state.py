@@ -16,9 +16,8 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS resource (
@@ -80,7 +79,7 @@ CREATE TABLE IF NOT EXISTS event (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass

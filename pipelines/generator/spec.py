@@ -7,7 +7,7 @@ printed placeholder: drawn, but not an amount.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, asdict
+from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 

@@ -1,11 +1,12 @@
 """Page writer: an A4 reportlab canvas with a cursor, page orientation, footers, figure pages."""
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from xml.sax.saxutils import escape
 
 from . import fonts
 

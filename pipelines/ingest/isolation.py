@@ -21,8 +21,8 @@ import resource
 import signal
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from ..intake.limits import Limits
 

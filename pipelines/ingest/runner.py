@@ -21,14 +21,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..intake.limits import Limits, mb
-from ..parse.document import parse_document
-from ..parse import repeats
-from ..parse.model import DocumentResult
 from ..checks.hook import ChecksOutcome
+from ..intake.limits import Limits, mb
+from ..parse import repeats
+from ..parse.document import parse_document
+from ..parse.model import DocumentResult
 from ..version import PARSER_VERSION
-from ..warehouse.load import load_document
 from ..warehouse import staging as staged_format
+from ..warehouse.load import load_document
 from . import private_copy
 from .discover import Candidate, shown
 from .isolation import EXIT_MEMORY, Finished, Task, run_isolated

@@ -9,12 +9,10 @@ printed amounts (template). A PDF encrypted with an owner password only opens no
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..pdf.engine import pdfium, pdfium_c
-
 from ..pdf.text import page_text_chars
 from .limits import Limits
 from .streams import InflateLimit, scan_streams

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 FORMAT = "fiscal-fetch-provenance/1"
@@ -65,7 +65,7 @@ def _utc_naive(text: str | None) -> datetime | None:
     except ValueError:
         return None
     if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+        when = when.astimezone(UTC).replace(tzinfo=None)
     return when
 
 
@@ -83,7 +83,7 @@ def record(con, document_id: str, pdf_path: str) -> bool:
     row = (document_id, data.get("source") or "", data.get("region"), data.get("publisher"), data.get("article_url"),
            data.get("article_title"), data["attachment_url"], data.get("final_url"), data.get("link_text"),
            data.get("published_date") or None, data.get("published_from"),
-           _utc_naive(data.get("fetched_at")) or datetime.now(timezone.utc).replace(tzinfo=None),
+           _utc_naive(data.get("fetched_at")) or datetime.now(UTC).replace(tzinfo=None),
            data.get("http_status"), json.dumps(data.get("http_headers") or {}, ensure_ascii=False),
            json.dumps(data.get("also_at") or [], ensure_ascii=False), data.get("replaces"),
            str(sidecar_path(pdf_path)))

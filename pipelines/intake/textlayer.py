@@ -75,7 +75,7 @@ def classify(ch: str) -> str:
     if 0x2E80 <= o <= 0x2FDF:  # CJK radicals: look-alikes of ordinary characters (textutil.normalize folds them)
         return "chinese"
     if o < 0x20 or 0x7F <= o < 0xA0 or 0xE000 <= o <= 0xF8FF or 0xD800 <= o <= 0xDFFF or o == 0xFFFD \
-            or 0xF0000 <= o:
+            or o >= 0xF0000:
         return "garbled"
     if o < 0x80:
         return "other"

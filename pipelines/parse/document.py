@@ -7,29 +7,29 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .. import catalogue
+from ..intake import textlayer
 from ..intake.fingerprint import sha256_file
 from ..intake.identify import find_kind, identify
-from ..intake.metadata import pdf_date
 from ..intake.limits import Limits
+from ..intake.metadata import pdf_date
 from ..intake.open_pdf import Rejected, open_pdf
-from ..intake import textlayer
-from ..textutil.normalize import squash
-from .. import catalogue
 from ..narrative import statements_of
+from ..pdf.orientation import page_sizes, remap
+from ..textutil.normalize import squash
 from ..version import PARSER_VERSION
 from .captions import find_empty_note
 from .contents import table_titles
 from .coverage import measure
 from .interpret import interpret
-from .pages import read_layouts
 from .model import DocumentResult, TableResult
 from .names import resolve_names
-from ..pdf.orientation import page_sizes, remap
+from .pages import read_layouts
 from .repeats import drop_repeats
 from .signals import collect as collect_signals
-from .units import crosscheck_units
 from .tables import body_scheme, build_chains
 from .triage import table_pages
+from .units import crosscheck_units
 
 
 def _unit_for(chain_unit: str, doc_units: Counter) -> tuple[str, str]:

@@ -16,8 +16,19 @@ from ..textutil.normalize import key, squash, strip_ordinal
 from ..textutil.numbers import looks_numeric_garbled, parse_cell, to_wan
 from .columns import Block, blocks, column_roles
 from .grid import Grid
-from .keys import (GENERIC_TOTALS, change_row, names_a_measure, match_class, match_line_item, measure_of, quantity_unit, scheme_of, split_code_prefix,
-                   wide_column_items, wide_item_of)
+from .keys import (
+    GENERIC_TOTALS,
+    change_row,
+    match_class,
+    match_line_item,
+    measure_of,
+    names_a_measure,
+    quantity_unit,
+    scheme_of,
+    split_code_prefix,
+    wide_column_items,
+    wide_item_of,
+)
 from .model import Fact, Quantity
 from .rowctx import EntityTracker, looks_like_unit, primary_code, valid_account_code, year_of_row
 from .rows import CellRef, Row, body_rows

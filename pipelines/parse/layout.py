@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .grid import Grid, find_grids
 from ..pdf.lines import Line, assemble_lines
+from .grid import Grid, find_grids
 from .textgrid import SEP_FIGURE, extend_grid, text_grid, words_of
 
 _TITLE_OR_UNIT = re.compile(r"(?:表|单位\s*[:：])\s*$|单位\s*[:：]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .. import catalogue
 from ..textutil.normalize import key
@@ -41,7 +41,7 @@ def _undouble(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(dimension: str) -> re.Pattern:
     """One alternation per dimension, longest words first (at each place the longest word wins)."""
     words = catalogue.title_words()[dimension]

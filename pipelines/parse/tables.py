@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from .. import catalogue
 from ..catalogue import TableSpec
+from ..pdf.lines import Line
 from ..textutil.normalize import key
 from .captions import TitleMatch, find_empty_note, find_label, find_unit, match_title, parse_caption
 from .contents import label_number
 from .grid import Grid, drop_top_rows
 from .layout import PageLayout
-from ..pdf.lines import Line
 from .meaning import is_title_text
 from .rows import column_paths, is_data_row, split_header
 

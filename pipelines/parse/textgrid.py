@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..pdf.lines import Line
 from ..textutil.normalize import squash
 from ..textutil.numbers import parse_cell
 from .grid import Grid, GridCell, chars_to_text
-from ..pdf.lines import Line
 
 # in line heights (h): how far apart the rows and column edges of an unruled table may be
 EDGE_ROW_GAP = 1.5  # a body row joins a grid within this many row heights of its edge

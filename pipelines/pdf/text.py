@@ -6,9 +6,8 @@ boxes (lines.assemble_lines) puts them back where they are printed.
 """
 from __future__ import annotations
 
-from .engine import pdfium
-
 from .chars import Display, page_chars
+from .engine import pdfium
 from .lines import assemble_lines
 from .orientation import text_turn
 

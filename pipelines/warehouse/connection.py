@@ -22,7 +22,6 @@ from pathlib import Path
 
 import duckdb
 
-
 # Files stay readable by DuckDB 1.1+ tools (duckdb 2.0's default format is not).
 STORAGE_COMPATIBILITY = "v1.1.0"
 
@@ -87,7 +86,7 @@ def identify(con: duckdb.DuckDBPyConnection, alias: str, path: Path) -> str:
         row = con.execute(f'SELECT value FROM "{alias}".main.warehouse_info WHERE key = \'application\'').fetchone()
         if row and row[0] == APPLICATION:
             return "warehouse"
-    elif LEGACY_TABLES <= tables:
+    elif tables >= LEGACY_TABLES:
         return "warehouse"
     n = con.execute("""SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = $1)
                             + (SELECT count(*) FROM duckdb_views() WHERE database_name = $1 AND NOT internal)

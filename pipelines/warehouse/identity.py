@@ -11,6 +11,7 @@ import duckdb
 
 from ..catalogue.departments import base_key, group_key
 
+
 def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region: str,
             fiscal_year: int | None, document_id: str) -> int | None:
     if not name:

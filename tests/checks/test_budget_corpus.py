@@ -6,8 +6,8 @@ import duckdb
 import pytest
 
 from pipelines.checks import run_checks
-from pipelines.settings import Settings
 from pipelines.core import ingest
+from pipelines.settings import Settings
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 

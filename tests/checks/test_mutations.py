@@ -12,9 +12,9 @@ import duckdb
 import pytest
 
 from pipelines.checks import run_checks
-from pipelines.settings import Settings
-from pipelines.generator import SPEC_DIR, CellMutation, NarrativeMutation, load_spec, render_pack
 from pipelines.core import ingest
+from pipelines.generator import SPEC_DIR, CellMutation, NarrativeMutation, load_spec, render_pack
+from pipelines.settings import Settings
 
 C, N = CellMutation, NarrativeMutation
 WORST = ["error", "fail", "insufficient_data", "rounding", "pass", "not_applicable"]

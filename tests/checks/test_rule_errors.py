@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-
 from pipelines.checks import catalogue, run_checks
 
 GOOD = {1: "第三部分 情况说明\n一、收入支出决算总体情况说明\n2024年度收入支出总计1,234.50万元。\n"}

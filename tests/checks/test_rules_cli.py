@@ -1,11 +1,11 @@
 """`fiscal rules`, `fiscal check` and checks.csv in the canonical export."""
 import csv
 
-from checks_mini import MiniWarehouse
-
 from pipelines.checks import catalogue
 from pipelines.cli.main import main
 from pipelines.export_formats.canonical import CHECK_COLUMNS, export_canonical
+
+from checks_mini import MiniWarehouse
 
 
 def test_fiscal_rules_prints_the_catalogue(capsys):

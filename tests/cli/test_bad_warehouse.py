@@ -18,8 +18,9 @@ import duckdb
 import pytest
 
 from pipelines.cli.main import main
-from fiscal_env import warehouse_env
 from pipelines.generator import SPEC_DIR, load_spec, render_pack
+
+from fiscal_env import warehouse_env
 
 ROOT = Path(__file__).resolve().parents[2]
 FISCAL = [sys.executable, "-m", "pipelines.cli.main"]

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from pipelines.cli.main import main
-from fiscal_env import warehouse_env
-
+from pipelines.generator import SPEC_DIR, load_spec, render_pack
 from pipelines.generator.sample_warehouse import sample_warehouse
 from pipelines.settings import Settings
-from pipelines.generator import SPEC_DIR, load_spec, render_pack
+
+from fiscal_env import warehouse_env
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -62,6 +62,7 @@ def test_rule_errors_are_counted_per_document(warehouse, pack, monkeypatch):
     report = ingest(Settings.from_env(), [pack], progress=None, lock_wait=0)
     assert report.checks.status == "evaluated" and report.problems == []
     import duckdb
+
     from pipelines.checks.gate import publish_if_open
     con = duckdb.connect(str(warehouse))
     con.execute("UPDATE check_result SET outcome = 'error', detail = 'x' WHERE rule_id IN ('NR01', 'NR02')")

@@ -4,12 +4,12 @@ sees only whole documents, and a reader holding its connection open does not hol
 from __future__ import annotations
 
 import subprocess
-
-from pipelines.settings import Settings
 import sys
 import time
 
 import duckdb
+
+from pipelines.settings import Settings
 
 from crashkit import INVARIANTS, ROOT, check_whole, ingest_env, start_ingest
 

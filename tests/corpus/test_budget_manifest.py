@@ -48,7 +48,7 @@ def _check(row, doc) -> list[str]:
         problems.append(f"department {doc.department!r} ({doc.evidence.get('department')})")
     found = {t.table_id for t in doc.tables if t.table_id}
     standard = {t for t in found if t in catalogue.tables_by_id() and not catalogue.tables_by_id()[t].extra}
-    if standard and not CORE <= found:  # a file of attachment or unrecognised tables only is not a pack's tables
+    if standard and not found >= CORE:  # a file of attachment or unrecognised tables only is not a pack's tables
         problems.append(f"missing {sorted(CORE - found)}")
     return problems
 

@@ -5,12 +5,12 @@ import shutil
 
 import duckdb
 import pytest
-from dq_setup import HOSTILE, MISPRINT, RULES, forget_other_checks, run_checks
-
-from fiscal_env import warehouse_env
 
 from pipelines.generator.sample_warehouse import sample_warehouse
 from pipelines.settings import Settings
+
+from dq_setup import HOSTILE, MISPRINT, RULES, forget_other_checks, run_checks
+from fiscal_env import warehouse_env
 
 
 @pytest.fixture(scope="session")
@@ -20,9 +20,9 @@ def sample_wh(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def dq_wh(sample_wh, tmp_path_factory):
+    from pipelines.core import ingest
     from pipelines.generator import SPEC_DIR, load_spec, render_pack
     from pipelines.generator.mutations import CellMutation, apply_mutations
-    from pipelines.core import ingest
     from pipelines.warehouse.connection import publish_snapshot
 
     out = tmp_path_factory.mktemp("dq")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+
 from dq_setup import HOSTILE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,10 +3,10 @@
 import json
 import re
 
+from pipelines.dashboard.safe import md, plot
+
 from apptest import app, view
 from dq_setup import HOSTILE
-
-from pipelines.dashboard.safe import md, plot
 
 
 def test_markdown_gets_escaped_text(use_dq):

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from apptest import raw_app
 from PIL import Image
 
 from pipelines.dashboard.safe import md
 from pipelines.dashboard.source import MAX_PIXELS, MAX_SIDE, OUTLINE, Box, fit_scale, render_page
+
+from apptest import raw_app
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF_MAX = 14_400  # the largest page side the PDF format allows, in points

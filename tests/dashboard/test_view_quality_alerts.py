@@ -3,9 +3,10 @@ import json
 import shutil
 
 import duckdb
-from apptest import app, view
 
 from pipelines.warehouse.connection import publish_snapshot
+
+from apptest import app, view
 
 
 def test_quality_view_says_when_rules_did_not_run_erred_or_the_snapshot_is_held_back(sample_wh, tmp_path,

@@ -1,8 +1,9 @@
 """原文 through AppTest: a link opens the page with the cell outlined; bad links say why."""
 import duckdb
-from apptest import app, raw_app
 
 from pipelines.dashboard.safe import md
+
+from apptest import app, raw_app
 
 
 def fact(wh, code="210"):

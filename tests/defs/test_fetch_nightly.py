@@ -16,10 +16,10 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fetch"))
 
+from pipelines.defs.fetch.resources import FetchResource  # noqa: E402
+
 import fake_portals as fp  # noqa: E402
 from portal_server import Portal, Route, ToLoopback  # noqa: E402
-
-from pipelines.defs.fetch.resources import FetchResource  # noqa: E402
 
 pytestmark = pytest.mark.corpus
 

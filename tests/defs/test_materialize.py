@@ -7,8 +7,8 @@ import duckdb
 import pytest
 
 from pipelines.defs.ingest.partitions import range_tags
-from pipelines.settings import Settings
 from pipelines.defs.ingest.sensors import inbox_sensor
+from pipelines.settings import Settings
 
 pytestmark = pytest.mark.corpus
 

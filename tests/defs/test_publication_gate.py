@@ -5,11 +5,11 @@ the default policy (flag) both publish and name the failing document."""
 from __future__ import annotations
 
 import sys
-
-from pipelines.settings import Settings
 from pathlib import Path
 
 import dagster as dg
+
+from pipelines.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checks"))
 from checks_mini import MiniWarehouse  # noqa: E402

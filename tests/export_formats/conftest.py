@@ -1,8 +1,8 @@
 import pytest
 
-from fiscal_env import warehouse_env
-
 from pipelines.generator.sample_warehouse import sample_warehouse
+
+from fiscal_env import warehouse_env
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ def hostile_export(tmp_path_factory):
     """A 决算 pack saved under a formula-like name, printing a formula-like account name (2080501), a
     negative amount (2080505: -12.50) and an account name '-1+2' (2080506), ingested and exported."""
     from pipelines.cli.main import main
+
     from fiscal_env import warehouse_env
 
     tmp = tmp_path_factory.mktemp("formula")

@@ -2,9 +2,9 @@
 redirects, size caps, robots.txt, politeness, and the byte count."""
 from __future__ import annotations
 
-
 from pipelines.fetch.client import Client
 from pipelines.fetch.sources import Politeness
+
 from portal_server import Route
 
 H = "http://a.example"

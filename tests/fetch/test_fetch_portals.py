@@ -5,13 +5,13 @@ second run transfers 0 bytes of unchanged files and stores the file changed at t
 from __future__ import annotations
 
 import contextlib
-
-from pipelines.settings import Settings
 import hashlib
 import io
 
 import duckdb
 import pytest
+
+from pipelines.settings import Settings
 
 import fake_portals as fp
 from portal_server import Portal
@@ -33,10 +33,10 @@ def cli(*argv) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def world(corpus, portal_pages, tmp_path_factory):
     """Two fetch runs and two ingestions, shared by the tests of this module."""
+    from pipelines.core import ingest
     from pipelines.fetch import client
     from pipelines.fetch.run import fetch
     from pipelines.fetch.sources import load_sources
-    from pipelines.core import ingest
 
     root = tmp_path_factory.mktemp("fetch_world")
     portal = Portal(lifetime=600).start()

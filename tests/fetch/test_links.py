@@ -3,8 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.fetch.links import (Link, Page, extension, kind_of, next_page, parse_page, pattern_pages, verdict,
-                                   years_of)
+from pipelines.fetch.links import (
+    Link,
+    Page,
+    extension,
+    kind_of,
+    next_page,
+    parse_page,
+    pattern_pages,
+    verdict,
+    years_of,
+)
 from pipelines.fetch.sources import LinkRules, Pagination, Source
 
 SRC = Source(name="t", region="重庆市", department="all", listings=("https://x/",))

@@ -11,6 +11,7 @@ from pipelines.fetch import store
 from pipelines.fetch.client import Client
 from pipelines.fetch.run import fetch
 from pipelines.fetch.sources import parse_sources
+
 from portal_server import Route
 
 PDF1 = b"%PDF-1.4\n% one\n" + b"1" * 4000

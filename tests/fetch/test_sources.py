@@ -6,8 +6,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipelines.fetch.sources import (DEFAULT_PATH, LinkRules, Politeness, SourcesError, load_sources, parse_sources,
-                                     select)
+from pipelines.fetch.sources import (
+    DEFAULT_PATH,
+    LinkRules,
+    Politeness,
+    SourcesError,
+    load_sources,
+    parse_sources,
+    select,
+)
 
 GOOD = """
 defaults:

@@ -2,10 +2,9 @@
 import re
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-
-from pathlib import Path
 
 _SEED = "seed/000_bc25f70cd6ae945f.txt"
 _CANDIDATES = [Path(__file__).resolve().parents[2].parent / "shared" / _SEED, Path("/work/shared") / _SEED]

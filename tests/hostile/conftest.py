@@ -3,13 +3,13 @@ test ingests its hostile file, and helpers to read outcomes the way users see th
 from __future__ import annotations
 
 import contextlib
-
-from pipelines.settings import Settings
 import io
 import shutil
 from pathlib import Path
 
 import pytest
+
+from pipelines.settings import Settings
 
 import hostile_files as hf
 

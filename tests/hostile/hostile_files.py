@@ -15,8 +15,7 @@ from reportlab.pdfbase import _cidfontdata
 from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 
-from pipelines.generator import SPEC_DIR, RenderOptions, expected_facts, load_spec, render_pack
-from pipelines.generator import writer as gen_writer
+from pipelines.generator import SPEC_DIR, RenderOptions, expected_facts, load_spec, render_pack, writer as gen_writer
 
 VICTIM = "shifan_jtysj_2024_final"  # 万元, Shanghai layout: the parser reads it exactly
 BASELINE = "shifan_sfq_scjgj_2024_final"  # loaded before every hostile file
@@ -168,7 +167,6 @@ def hostile_names(folder: Path, data: bytes) -> dict[str, Path]:
 # ------------------------------------------------------------------ resource attacks
 
 from pipelines.generator.attacks import bomb, deflated_spaces, many_table_pages, raw_pdf, stream_obj  # noqa: E402,F401
-
 
 # ------------------------------------------------------------------ text layers and page order
 

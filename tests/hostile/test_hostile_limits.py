@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import hostile_files as hf
-
 from pipelines.settings import Settings
+
+import hostile_files as hf
 
 FACT_KEYS = "SELECT table_id, account_code, line_item, measure, amount_text, page FROM fact_amount WHERE document_id = ?"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import hostile_files as hf
 from pipelines.generator import CellMutation, RenderOptions
+
+import hostile_files as hf
 
 FACT_KEYS = "SELECT table_id, account_code, line_item, measure, amount_text, page FROM fact_amount WHERE document_id = ?"
 

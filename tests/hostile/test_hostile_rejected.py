@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-import hostile_files as hf
 from pipelines import core
-from pipelines.settings import Settings
 from pipelines.generator import RenderOptions
+from pipelines.settings import Settings
+
+import hostile_files as hf
 
 CASES = {
     # name: (builder(inbox, victim) -> path, reject_code, reason start)

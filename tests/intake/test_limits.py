@@ -1,11 +1,11 @@
 """The limits are set in one place and from the environment; a bad setting is a clear error."""
 from __future__ import annotations
 
-import pytest
-
 import os
 
-from pipelines.intake.limits import SETTING, LimitSettingError, Limits, limits_from
+import pytest
+
+from pipelines.intake.limits import SETTING, Limits, LimitSettingError, limits_from
 from pipelines.settings import Settings
 
 

@@ -4,9 +4,9 @@
 from decimal import Decimal
 
 import duckdb
+import pytest
 
 from pipelines.settings import Settings
-import pytest
 
 from fiscal_env import warehouse_env
 

@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import duckdb
 import pytest
 
-
 D = Decimal
 CODED_TABLES = ("FIN_03", "FIN_05", "BUD_03", "BUD_05")
 

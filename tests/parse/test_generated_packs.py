@@ -7,7 +7,6 @@ import csv
 from collections import defaultdict
 from decimal import Decimal
 
-
 from pipelines.parse.document import parse_document
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines import catalogue
-from pipelines.parse.keys import measure_of, match_line_item, wide_column_items, wide_item_of
+from pipelines.parse.keys import match_line_item, measure_of, wide_column_items, wide_item_of
 
 T = catalogue.tables_by_id()
 

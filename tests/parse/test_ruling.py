@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from pipelines.parse.grid import visible_ruling
-from pipelines.textutil.normalize import squash
 from pipelines.parse.pages import BACKENDS, read_layouts
+from pipelines.textutil.normalize import squash
 
 
 @pytest.mark.parametrize("obj,visible", [

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pipelines.generator import RenderOptions, load_spec, render_pack
-from pipelines.generator import SPEC_DIR
+from pipelines.generator import SPEC_DIR, RenderOptions, load_spec, render_pack
 from pipelines.parse.document import parse_document
 
 

@@ -5,10 +5,9 @@ import csv
 from decimal import Decimal
 
 from pipelines.core import ingest
+from pipelines.export_formats.canonical import DOCUMENT_COLUMNS, FACT_COLUMNS, TABLE_COLUMNS, export_canonical
 from pipelines.settings import Settings
 from pipelines.warehouse.connection import connect_read
-from pipelines.export_formats.canonical import DOCUMENT_COLUMNS, FACT_COLUMNS, TABLE_COLUMNS, export_canonical
-
 
 CONTRACT_DOCUMENTS = ["document_id", "file", "department", "entity_level", "region", "fiscal_year", "doc_kind",
                       "status", "reason"]
@@ -25,7 +24,7 @@ def test_columns_are_the_contract():
 
 
 def test_export_holds_every_printed_amount_exactly(wh_env, packs):
-    from pipelines.generator import expected_facts, load_spec, SPEC_DIR, render_pack
+    from pipelines.generator import SPEC_DIR, expected_facts, load_spec, render_pack
     spec = load_spec(SPEC_DIR / "shifan_sfq_scjgj_2024_final.yaml")  # printed in 元
     result = render_pack(spec, wh_env / "in" / "yuan.pdf")
     bad = wh_env / "in" / "not_a_pdf.pdf"

@@ -1,10 +1,10 @@
 """One department identity across years, renames and printed variants."""
 from __future__ import annotations
 
+from pipelines.catalogue.departments import group_key, name_key
 from pipelines.core import ingest
 from pipelines.settings import Settings
 from pipelines.warehouse.connection import connect_read
-from pipelines.catalogue.departments import group_key, name_key
 
 from wh_files import copy_to
 

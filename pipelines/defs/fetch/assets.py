@@ -1,8 +1,7 @@
 """The fetch asset: new packs from the sources into the inbox, with what happened per source and why."""
 import dagster as dg
 
-from ...fetch.run import FetchBusy
-from ...fetch.run import fetch as fetch_run
+from ...fetch.run import FetchBusy, fetch as fetch_run
 from ...fetch.sources import SourcesError, load_sources, select
 from ..ingest.resources import FiscalResource
 from ..metadata import md_table

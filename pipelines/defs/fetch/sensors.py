@@ -9,7 +9,7 @@ run finishes, so switching on the nightly schedule is enough.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import dagster as dg
 
@@ -24,7 +24,7 @@ FINISHED = [dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.FAILURE, dg.Dagster
 
 def finished_fetch_runs(instance, after: float | None) -> list:
     """Run records of fetch runs that finished after `after` (a POSIX time), newest first."""
-    since = datetime.fromtimestamp(after, tz=timezone.utc) if after else None
+    since = datetime.fromtimestamp(after, tz=UTC) if after else None
     records = instance.get_run_records(
         filters=dg.RunsFilter(job_name=fetch_sources.name, statuses=FINISHED, updated_after=since),
         limit=20, order_by="update_timestamp", ascending=False)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import dagster as dg
 
-from ..parse.ops import CHUNKS_TAG, WORKERS_TAG
-from ..scaleout import dask_executor
-
 from ...settings import Settings
 from ..fetch.jobs import FETCH_GROUP
+from ..parse.ops import CHUNKS_TAG, WORKERS_TAG
+from ..scaleout import dask_executor
 
 # the ingestion graph; fetching is its own job (the nightly schedule runs it first)
 EVERYTHING = dg.AssetSelection.all() - dg.AssetSelection.groups(FETCH_GROUP)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from ...ingest.discover import Candidate
 from ... import core
+from ...ingest.discover import Candidate
 from ...parse.model import DocumentResult
 from ...version import PARSER_VERSION
 from ...warehouse import staging as staged_format

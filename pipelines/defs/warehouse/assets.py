@@ -5,8 +5,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from ...ingest.discover import Candidate
 from ... import core
+from ...ingest.discover import Candidate
 from ...ingest.runner import Outcome, known_documents, new_run_id, record_run
 from ...version import PARSER_VERSION
 from ...warehouse.staging import stage_path
