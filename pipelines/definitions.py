@@ -1,8 +1,9 @@
 """The Dagster code location (pyproject.toml [tool.dagster]): it only assembles the stages' definitions.
 
-The settings are built once from the environment here and given to every stage. Global policy applied here: the in-process executor is the default for every run (backfills
-included); jobs that want another executor say so themselves (see defs/ingest/jobs.py). The
-single-run backfill policy is a Dagster beta feature used on purpose: its warning is silenced.
+The settings are built once from the environment here and given to every stage. Global policy
+applied here: the in-process executor is the default for every run (backfills included); jobs
+that want another executor say so themselves (see defs/ingest/jobs.py). The single-run backfill
+policy is a Dagster beta feature used on purpose: its warning is silenced.
 """
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ passed explicitly. Nothing below the edges reads the environment.
 | FISCAL_INBOX_SETTLE_SECONDS | 10 | inbox_settle_seconds |
 | FISCAL_PARSE_WORKERS | 0 (one per core) | parse_workers |
 | FISCAL_PARSE_CHUNKS | 4 | parse_chunks (parse steps of the Dagster graph) |
-| FISCAL_MAX_FILE_MB, FISCAL_MAX_PAGES, FISCAL_MAX_STREAM_MB, FISCAL_MAX_INFLATED_MB, FISCAL_PARSE_MEMORY_MB, FISCAL_PARSE_SECONDS | intake/limits.py | limits |
+| FISCAL_MAX_FILE_MB, FISCAL_MAX_PAGES, FISCAL_MAX_STREAM_MB, FISCAL_MAX_INFLATED_MB | intake/limits.py | limits |
+| FISCAL_PARSE_MEMORY_MB, FISCAL_PARSE_SECONDS | intake/limits.py | limits |
 | FISCAL_TABLE_BACKEND | pdfium | table_backend (pdfium or pdfplumber) |
 | FISCAL_CHECKS | 1 | checks (0/false/no/off: rules are not run after an ingestion) |
 | FISCAL_PUBLICATION | flag | publication (flag or strict: checks/gate.py) |

@@ -34,7 +34,7 @@ def profile_parse(files: list[Path]) -> dict:
     st = pstats.Stats(prof)
     groups: dict[str, float] = defaultdict(float)
     funcs = []
-    for (filename, line, name), (cc, nc, tt, ct, callers) in st.stats.items():
+    for (filename, _line, name), (_cc, nc, tt, ct, _callers) in st.stats.items():
         groups[group_of(filename)] += tt
         funcs.append((tt, ct, nc, f"{group_of(filename)}:{name}"))
     funcs.sort(reverse=True)

@@ -155,7 +155,7 @@ def fetch_runs(state: Path) -> None:
         return
     print("\nlast fetch runs (`fiscal fetch`, the nightly run):")
     rows = []
-    for source, started, finished, counts, bytes_files, bytes_pages, error in runs:
+    for source, started, finished, counts, bytes_files, _bytes_pages, error in runs:
         c = json.loads(counts)
         rows.append([source, started, "yes" if finished else "no (running or interrupted)",
                      *(c.get(k, 0) for k in ("new", "revision", "unchanged", "duplicate", "skipped", "failed")),

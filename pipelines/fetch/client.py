@@ -17,6 +17,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import os
@@ -88,7 +89,7 @@ class _Sink:
         self.fh = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.fh = open(path, "wb")
+            self.fh = open(path, "wb")  # noqa: SIM115 -- held across write() calls; close() runs in the caller's finally
 
     def write(self, chunk: bytes) -> None:
         self.size += len(chunk)
@@ -107,10 +108,8 @@ class _Sink:
             self.fh.close()
             self.fh = None
             if not keep and self.path is not None:
-                try:
+                with contextlib.suppress(OSError):
                     self.path.unlink()
-                except OSError:
-                    pass
 
 
 def _host(url: str) -> str:
@@ -372,7 +371,5 @@ def _agent_token(agent: str) -> str:
 
 def remove(path: Path | None) -> None:
     if path is not None:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(path)
-        except OSError:
-            pass

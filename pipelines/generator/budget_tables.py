@@ -41,11 +41,14 @@ class BudgetTables:
                      rows=rows, **kw)
 
     def _fund_total(self, fund: str) -> int:
-        return sum(l.spend(fund) for l in self.lines.values())
+        return sum(ln.spend(fund) for ln in self.lines.values())
 
     def bud01(self) -> Table:
         seed = self.seed
-        b = lambda v: {"budget": v}
+
+        def b(v: int) -> dict[str, int]:
+            return {"budget": v}
+
         cols = [Column("budget", ["收入" if seed else "本年收入", "预算数"], "income"),
                 Column("budget", ["支出" if seed else "本年支出", "预算数"], "expense")]
         gpb, gf = self._fund_total("gpb"), self._fund_total("gf")
@@ -64,9 +67,9 @@ class BudgetTables:
                      line_row("carry_in", "上年结转", "income", {})]
         rows.append(line_row("income_grand_total", "收入总计", "income", b(total)))
         classes: dict[str, dict[str, int]] = {}
-        for c, l in self.lines.items():
+        for c, ln in self.lines.items():
             agg = classes.setdefault(c[:3], {"budget": 0})
-            agg["budget"] += sum(l.basic.values()) + sum(l.project.values())
+            agg["budget"] += sum(ln.basic.values()) + sum(ln.project.values())
         rows += class_rows(classes, all_classes=False)
         if seed:
             rows += [line_row("expense_total", "本年支出合计", "expense", b(total)),
@@ -76,7 +79,10 @@ class BudgetTables:
 
     def bud04(self) -> Table:
         gpb, gf = self._fund_total("gpb"), self._fund_total("gf")
-        b = lambda v: {"budget": v}
+
+        def b(v: int) -> dict[str, int]:
+            return {"budget": v}
+
         cols = [Column("budget", ["财政拨款收入", "预算数"], "income")] + [
             Column(m, ["财政拨款支出", h], "expense") for m, h in
             (("total", "合计"), ("gpb", "一般公共预算"), ("gov_fund", "政府性基金预算"),
@@ -86,11 +92,11 @@ class BudgetTables:
                 line_row("income_soe", "三、国有资本经营预算", "income", {}),
                 line_row("income_grand_total", "收入总计", "income", b(gpb + gf))]
         classes: dict[str, dict[str, int]] = {}
-        for c, l in self.lines.items():
+        for c, ln in self.lines.items():
             agg = classes.setdefault(c[:3], {"total": 0, "gpb": 0, "gov_fund": 0})
-            agg["gpb"] += l.spend("gpb")
-            agg["gov_fund"] += l.spend("gf")
-            agg["total"] += l.spend("gpb") + l.spend("gf")
+            agg["gpb"] += ln.spend("gpb")
+            agg["gov_fund"] += ln.spend("gf")
+            agg["total"] += ln.spend("gpb") + ln.spend("gf")
         classes = {k: v for k, v in classes.items() if v["total"]}
         rows += class_rows(classes, all_classes=False)
         rows.append(line_row("expense_grand_total", "支出总计", "expense", total_of(classes)))
@@ -139,16 +145,16 @@ class BudgetTables:
 
     def build(self) -> list[Table]:
         L = self.lines
-        all_funds = {c: {"total": sum(l.basic.values()) + sum(l.project.values()),
-                         "basic": sum(l.basic.values()), "project": sum(l.project.values())}
-                     for c, l in L.items()}
-        gpb = {c: {"total": l.spend("gpb"), "basic": l.basic.get("gpb", 0),
-                   "project": l.project.get("gpb", 0)} for c, l in L.items()}
-        gf = {c: {"total": l.spend("gf"), "basic": l.basic.get("gf", 0),
-                  "project": l.project.get("gf", 0)} for c, l in L.items()}
-        income = {c: {"total": l.spend("gpb") + l.spend("gf") + l.spend("biz") + l.spend("other"),
-                      "fiscal": l.spend("gpb") + l.spend("gf"), "business": l.spend("biz"),
-                      "other": l.spend("other")} for c, l in L.items()}
+        all_funds = {c: {"total": sum(ln.basic.values()) + sum(ln.project.values()),
+                         "basic": sum(ln.basic.values()), "project": sum(ln.project.values())}
+                     for c, ln in L.items()}
+        gpb = {c: {"total": ln.spend("gpb"), "basic": ln.basic.get("gpb", 0),
+                   "project": ln.project.get("gpb", 0)} for c, ln in L.items()}
+        gf = {c: {"total": ln.spend("gf"), "basic": ln.basic.get("gf", 0),
+                  "project": ln.project.get("gf", 0)} for c, ln in L.items()}
+        income = {c: {"total": ln.spend("gpb") + ln.spend("gf") + ln.spend("biz") + ln.spend("other"),
+                      "fiscal": ln.spend("gpb") + ln.spend("gf"), "business": ln.spend("biz"),
+                      "other": ln.spend("other")} for c, ln in L.items()}
         tbp = (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"))
         y = self.b.year
         tables = {

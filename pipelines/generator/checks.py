@@ -6,8 +6,9 @@ Used by the generator's tests; each function returns a list of human-readable vi
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
-from .spec import PackSpec, Table
+from .spec import PackSpec, Row, Table
 
 Z = Decimal(0)
 
@@ -34,7 +35,7 @@ def hierarchy(t: Table, tol: Decimal = Z) -> list[str]:
             kids = [k for k in coded if len(k.code) > len(r.code) and k.code.startswith(r.code)
                     and not any(len(r.code) < len(p) < len(k.code) and k.code.startswith(p)
                                 for p in codes)]
-            if kids and not (t.layout == "two_sided"):
+            if kids and t.layout != "two_sided":
                 s = sum((k.amount(c.measure) or Z for k in kids), Z)
                 _eq(errs, f"{t.table_id}/{r.code}/{c.measure} vs children", r.amount(c.measure) or Z,
                     s, len(kids), tol)
@@ -45,11 +46,15 @@ def hierarchy(t: Table, tol: Decimal = Z) -> list[str]:
     return errs
 
 
+def _amount(r: Row, m: str) -> Decimal:
+    return r.amount(m) or Z
+
+
 def row_identities(t: Table) -> list[str]:
     errs: list[str] = []
     tid = t.table_id
     for r in t.rows:
-        a = lambda m: r.amount(m) or Z
+        a = partial(_amount, r)
         if tid in ("FIN_03", "FIN_05", "BUD_03", "BUD_05", "BUD_08", "BUD_09", "FIN_07", "FIN_08"):
             _eq(errs, f"{tid}/{r.key} total=basic+project(+…)", a("total"),
                 a("basic") + a("project") + a("remit_upper") + a("operating") + a("affiliated_subsidy"))

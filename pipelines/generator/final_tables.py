@@ -14,7 +14,8 @@ SEED_NOTES = {
     "FIN_06": "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
     "FIN_07": "注：本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。",
     "FIN_08": "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。",
-    "FIN_09": "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。",
+    "FIN_09": "注：本表反映部门本年度“三公”经费支出预决算情况。其中，预算数为“三公”经费年初预算数，"
+              "决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。",
     "FIN_10": "注：本表反映部门本年度政府采购、机关运行经费和国有资产占用情况。",
 }
 TITLES = {
@@ -43,36 +44,36 @@ class FinalTables:
     # -------------------------------------------------------------- figures
     def fin02(self):
         out = {}
-        for c, l in self.lines.items():
-            fiscal = l.income("gpb") + l.income("gf")
-            biz, other = l.spend("biz"), l.spend("other")
+        for c, ln in self.lines.items():
+            fiscal = ln.income("gpb") + ln.income("gf")
+            biz, other = ln.spend("biz"), ln.spend("other")
             out[c] = {"total": fiscal + biz + other, "fiscal": fiscal, "business": biz, "other": other}
         return out
 
     def fin03(self):
-        return {c: {"total": sum(l.basic.values()) + sum(l.project.values()),
-                    "basic": sum(l.basic.values()), "project": sum(l.project.values())}
-                for c, l in self.lines.items()}
+        return {c: {"total": sum(ln.basic.values()) + sum(ln.project.values()),
+                    "basic": sum(ln.basic.values()), "project": sum(ln.project.values())}
+                for c, ln in self.lines.items()}
 
     def fin05(self):
-        return {c: {"total": l.spend("gpb"), "basic": l.basic.get("gpb", 0),
-                    "project": l.project.get("gpb", 0)} for c, l in self.lines.items()}
+        return {c: {"total": ln.spend("gpb"), "basic": ln.basic.get("gpb", 0),
+                    "project": ln.project.get("gpb", 0)} for c, ln in self.lines.items()}
 
     def fin07(self):
-        return {c: {"carry_in": l.carry_in.get("gf", 0), "income": l.income("gf"),
-                    "total": l.spend("gf"), "basic": l.basic.get("gf", 0),
-                    "project": l.project.get("gf", 0), "carry_out": l.carry_out.get("gf", 0)}
-                for c, l in self.lines.items()}
+        return {c: {"carry_in": ln.carry_in.get("gf", 0), "income": ln.income("gf"),
+                    "total": ln.spend("gf"), "basic": ln.basic.get("gf", 0),
+                    "project": ln.project.get("gf", 0), "carry_out": ln.carry_out.get("gf", 0)}
+                for c, ln in self.lines.items()}
 
     def sums(self) -> dict[str, int]:
         s = {f"{k}_{f}": 0 for k in ("income", "spend", "carry_in", "carry_out")
              for f in ("gpb", "gf", "biz", "other")}
-        for l in self.lines.values():
+        for ln in self.lines.values():
             for f in ("gpb", "gf", "biz", "other"):
-                s[f"income_{f}"] += l.income(f)
-                s[f"spend_{f}"] += l.spend(f)
-                s[f"carry_in_{f}"] += l.carry_in.get(f, 0)
-                s[f"carry_out_{f}"] += l.carry_out.get(f, 0)
+                s[f"income_{f}"] += ln.income(f)
+                s[f"spend_{f}"] += ln.spend(f)
+                s[f"carry_in_{f}"] += ln.carry_in.get(f, 0)
+                s[f"carry_out_{f}"] += ln.carry_out.get(f, 0)
         return s
 
     # -------------------------------------------------------------- tables
@@ -91,7 +92,10 @@ class FinalTables:
         seed = self.seed
         amount = "金额" if seed else "决算数"
         cols = [Column("final", ["收入", amount], "income"), Column("final", ["支出", amount], "expense")]
-        f = lambda v: {"final": v}
+
+        def f(v: int) -> dict[str, int]:
+            return {"final": v}
+
         inc_total = s["income_gpb"] + s["income_gf"] + s["income_biz"] + s["income_other"]
         carry_in = s["carry_in_gpb"] + s["carry_in_gf"]
         carry_out = s["carry_out_gpb"] + s["carry_out_gf"]
@@ -130,7 +134,10 @@ class FinalTables:
             Column(m, ["支出", h], "expense") for m, h in
             (("total", "合计"), ("gpb", "一般公共预算财政拨款"), ("gov_fund", "政府性基金预算财政拨款"),
              ("soe", "国有资本经营预算财政拨款"))]
-        f = lambda v: {"final": v}
+
+        def f(v: int) -> dict[str, int]:
+            return {"final": v}
+
         n = (lambda k: k) if seed else (lambda k: 0)
         inc = s["income_gpb"] + s["income_gf"]
         cin = s["carry_in_gpb"] + s["carry_in_gf"]
@@ -146,11 +153,11 @@ class FinalTables:
             line_row("income_grand_total", "总计", "income", f(inc + cin), n(32)),
         ]
         classes: dict[str, dict[str, int]] = {}
-        for c, l in self.lines.items():
+        for c, ln in self.lines.items():
             agg = classes.setdefault(c[:3], {"total": 0, "gpb": 0, "gov_fund": 0})
-            agg["gpb"] += l.spend("gpb")
-            agg["gov_fund"] += l.spend("gf")
-            agg["total"] += l.spend("gpb") + l.spend("gf")
+            agg["gpb"] += ln.spend("gpb")
+            agg["gov_fund"] += ln.spend("gf")
+            agg["total"] += ln.spend("gpb") + ln.spend("gf")
         rows += class_rows(classes, all_classes=True, numbered_from=33 if seed else 0)
         spend = total_of(classes)
         cout = {"total": s["carry_out_gpb"] + s["carry_out_gf"], "gpb": s["carry_out_gpb"],
@@ -207,7 +214,10 @@ class FinalTables:
 
     def fin10(self) -> Table:
         p, o, v = self.b.procurement, self.b.opex, self.b.vehicles
-        f = lambda x: values({"final": x})
+
+        def f(x: int) -> dict[str, str]:
+            return values({"final": x})
+
         rows = [Row(key="heading_1", name="一、政府采购情况", heading=True),
                 Row(key="procurement_total", line_item="procurement_total", name="合计", line_no="1",
                     values=f(sum(p.values())))]

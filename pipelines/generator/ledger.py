@@ -149,7 +149,7 @@ class DepartmentBooks:
             target = BASIC_ROLES.get(roles[code])
             if target and line.basic.get("gpb"):
                 econ[target] = econ.get(target, 0) + line.basic["gpb"]
-        free = sum(l.basic.get("gpb", 0) for l in lines.values()) - sum(econ.values())
+        free = sum(ln.basic.get("gpb", 0) for ln in lines.values()) - sum(econ.values())
         fixed = {"30212": sangong["outbound"], "30217": sangong["reception"],
                  "30231": sangong["operation"]}
         free -= sum(fixed.values())
@@ -200,7 +200,7 @@ class DepartmentBooks:
         sangong = self._sangong_final(year, budget.sangong, rng)
         econ = self._economic(lines, sangong, rng)
         public = sum(v for k, v in econ.items() if k[:3] in ("302", "310"))
-        project_spend = sum(l.project.get("gpb", 0) + l.project.get("gf", 0) for l in lines.values())
+        project_spend = sum(ln.project.get("gpb", 0) + ln.project.get("gf", 0) for ln in lines.values())
         return Books(year, "final", lines, econ, sangong, opex=self._opex(public, rng),
                      procurement=self._procurement(project_spend, public, rng),
                      vehicles=self.d.vehicles)

@@ -15,6 +15,7 @@ child starts as a copy of it). What a failure means for the document is the call
 """
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import os
 import resource
@@ -112,10 +113,8 @@ def _child(task: Task, limits: Limits, parent: int, report_fd: int) -> None:
     except MemoryError:
         code = EXIT_MEMORY
     except BaseException as exc:  # reported to the parent in one line, not as a traceback on the terminal
-        try:
+        with contextlib.suppress(BaseException):
             os.write(report_fd, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:2000])
-        except BaseException:
-            pass
     finally:
         try:
             sys.stdout.flush()

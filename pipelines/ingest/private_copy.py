@@ -10,6 +10,7 @@ place of a PDF is refused, never read forever), and at most Limits.file_bytes ar
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -101,10 +102,8 @@ def take(path: Path, staging: Path, limits: Limits) -> tuple[str, Path]:
         os.replace(tmp, dest)
         return doc_id, dest
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             tmp.unlink()
-        except OSError:
-            pass
         raise
 
 
@@ -123,10 +122,8 @@ def verified(path: Path, staging: Path, document_id: str, limits: Limits) -> Pat
 
 
 def discard(staging: Path, document_id: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         copy_path(staging, document_id).unlink()
-    except OSError:
-        pass
 
 
 def _open(path: Path) -> int:

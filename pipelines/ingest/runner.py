@@ -13,6 +13,7 @@ The run is recorded before any work and its end (finished_at) whatever happens.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -249,11 +250,10 @@ def record_run(con, run_id: str, trigger: str, started: datetime, n_files: int, 
 
 def end_run(con, report: RunReport, trigger: str, started: datetime, n_files: int, checks, note: str) -> None:
     """A run that stopped on an error still gets its end recorded (finished_at and the note)."""
-    try:
+    # the database itself failing here (disk full …) is ignored: the original error is what matters
+    with contextlib.suppress(Exception):
         record_run(con, report.run_id, trigger, started, n_files, report.outcomes,
                    checks.summary if checks else None, note)
-    except Exception:  # the database itself failed (disk full …): the original error is what matters
-        pass
 
 
 def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits, table_backend: str = "pdfium"):
@@ -273,10 +273,8 @@ def parse_all(todo, staging: Path, workers: int | None, progress, lim: Limits, t
             out.append((cand, doc_id, str(existing)))
             bar.step(cand.name)
             continue
-        try:
+        with contextlib.suppress(OSError):
             existing.unlink()  # a stale result must never pass for this run's
-        except OSError:
-            pass
         by_id[doc_id] = cand
         tasks.append(Task(doc_id, parse_to_staging, (str(cand.path), cand.name, doc_id, str(staging), cand.shown_path,
                                                      lim, table_backend)))

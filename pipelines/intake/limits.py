@@ -8,7 +8,7 @@ reason that names the limit (and the setting that changes it); the rest of the b
 |---|---|---:|---|
 | bytes of one PDF file | FISCAL_MAX_FILE_MB | 512 | 3.7 MB |
 | pages of one PDF | FISCAL_MAX_PAGES | 3000 | 328 / 2,999 |
-| decompressed size of any one stream the parser reads (a page's content, a form, a font, an object stream) | FISCAL_MAX_STREAM_MB | 256 | 8.8 MB / 1.2 GB (a bomb) |
+| decompressed size of one stream read (page content, form, font, object stream) | FISCAL_MAX_STREAM_MB | 256 | 8.8 MB / 1.2 GB (a bomb) |
 | decompressed size of all such streams of one document | FISCAL_MAX_INFLATED_MB | 1024 | 17.6 MB / 66 MB |
 | memory one parse may add to its process (address space, RLIMIT_AS) | FISCAL_PARSE_MEMORY_MB | 2048 | 47 MB / 589 MB |
 | wall time of one document's parse | FISCAL_PARSE_SECONDS | 600 | 10 s (42 s at load 5) / 112-177 s |

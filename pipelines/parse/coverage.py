@@ -2,9 +2,10 @@
 
 A figure is an amount printed in a cell of the table's grids: a number with decimals or with
 thousands separators (codes, years, row numbers and counts are not; nor numbers inside a sentence
-of a description cell), or any cell the reading took as an amount. A cell whose text looks like a figure the text layer garbled (西安's "1080 . ." where
-10.80 is printed) is a figure that became no fact: it counts against coverage and is reported,
-never guessed. A table whose cells are targets, not amounts (绩效目标表, `facts: false`), has none.
+of a description cell), or any cell the reading took as an amount. A cell whose text looks like a
+figure the text layer garbled (西安's "1080 . ." where 10.80 is printed) is a figure that became no
+fact: it counts against coverage and is reported, never guessed. A table whose cells are targets,
+not amounts (绩效目标表, `facts: false`), has none.
 """
 from __future__ import annotations
 

@@ -360,7 +360,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 row_is_item_free = not name or label_key(name) in GENERIC_TOTALS or bool(
                     row_measure or row_change or row_year or unit_name or year_of_row(name))
                 wide_row_items = {}
-                for c, ref, cv in values:
+                for c, ref, _cv in values:
                     col_item = col_items[c] if c in col_items else wide_item_of(paths[c], spec)
                     wide_row_items[c] = (col_item or row_item) if row_is_item_free else row_item
                     if not wide_row_items[c]:

@@ -56,7 +56,8 @@ def unruled_blocks(lines: list[Line], min_rows: int = 3) -> list[list[Line]]:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and lines[j + 1].top - lines[j].bottom < ROW_GAP_LINES * max(lines[j].bottom - lines[j].top, MIN_LINE_HEIGHT) \
+        while j + 1 < len(lines) \
+                and lines[j + 1].top - lines[j].bottom < ROW_GAP_LINES * max(lines[j].bottom - lines[j].top, MIN_LINE_HEIGHT) \
                 and (_tabular(lines[j + 1]) or (j + 2 < len(lines) and _tabular(lines[j + 2]))):
             j += 1
         if sum(_tabular(ln) for ln in lines[i:j + 1]) >= min_rows:

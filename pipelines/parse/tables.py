@@ -204,9 +204,7 @@ def choose(specs: list[TableSpec], grid: Grid | None, kind: str | None) -> list[
 
 def _compatible(prev: TableChain, grid: Grid) -> bool:
     last = prev.grids[-1]
-    if abs(last.n_cols - grid.n_cols) > 2 and abs(prev.grids[0].n_cols - grid.n_cols) > 2:
-        return False
-    return True
+    return abs(last.n_cols - grid.n_cols) <= 2 or abs(prev.grids[0].n_cols - grid.n_cols) <= 2
 
 
 def _settle_kind(chains: list[TableChain], kind: str | None) -> None:

@@ -50,10 +50,9 @@ def words_of(line: Line, gap: float = 0.8) -> list[Word]:
     cur: list[dict] = []
     h = max(line.bottom - line.top, 1.0)
     for ch in sorted(line.chars, key=lambda c: c["x0"]):
-        if cur:
-            if ch["x0"] - cur[-1]["x1"] > gap * h:
-                out.append(_word(cur))
-                cur = []
+        if cur and ch["x0"] - cur[-1]["x1"] > gap * h:
+            out.append(_word(cur))
+            cur = []
         cur.append(ch)
     if cur:
         out.append(_word(cur))
@@ -208,7 +207,7 @@ def _bounds(cols: list[tuple[float, float, str]], left: float, right: float) -> 
     """Cell boundaries: a value cell reaches left to the previous column's content (its figures are
     right-aligned, its header centred over the cell); a label cell starts just before its words."""
     bounds = [left]
-    for (a0, a1, ak), (b0, b1, bk) in zip(cols, cols[1:]):
+    for (_a0, a1, ak), (b0, _b1, bk) in zip(cols, cols[1:]):
         if bk == "value":
             b = a1 + 1 if a1 < b0 else b0 - 0.5
         else:
@@ -238,7 +237,7 @@ def _with_header_columns(bounds: list[float], header_lines: list[list[Word]], ri
             c = _col_of(bounds, (w.x0 + w.x1) / 2)
             if bounds[c] <= w.x0 and w.x1 <= bounds[c + 1]:
                 inside.setdefault(c, []).append(w)
-    for c, group in inside.items():
+    for group in inside.values():
         group.sort(key=lambda w: w.x0)
         reach = group[0].x1
         for w in group[1:]:

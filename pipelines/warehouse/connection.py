@@ -15,6 +15,7 @@ cannot write anything, attach another database, or read or write any other file.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -149,10 +150,8 @@ def _remove_stale_temps(snap: Path) -> None:
     for tmp in snap.parent.glob(snap.name + ".tmp*"):
         pid = tmp.name.rsplit(".tmp", 1)[-1]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink()
-            except OSError:
-                pass
 
 
 def _alive(pid: int) -> bool:

@@ -46,6 +46,6 @@ def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region
         if fiscal_year is not None and (latest is None or fiscal_year >= latest):
             con.execute("UPDATE dim_department SET canonical_name = ?, region = coalesce(?, region) "
                         "WHERE department_key = ?", [name, region or None, dkey])
-    con.execute("INSERT INTO dim_department_name (department_key, name, name_key, fiscal_year, first_document_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [dkey, name, gk, fiscal_year, document_id])
+    con.execute("INSERT INTO dim_department_name (department_key, name, name_key, fiscal_year, first_document_id) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", [dkey, name, gk, fiscal_year, document_id])
     return dkey

@@ -12,7 +12,7 @@ import fcntl
 import os
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 
@@ -25,10 +25,8 @@ _held: set[int] = set()  # descriptors of locks this process holds
 
 def _close_in_child() -> None:
     for fd in list(_held):
-        try:
+        with suppress(OSError):
             os.close(fd)
-        except OSError:
-            pass
     _held.clear()
 
 
@@ -48,10 +46,8 @@ def writer_lock(path: Path, wait: float = 600.0, announce=sys.stderr):
                 break
             except BlockingIOError:
                 holder = ""
-                try:
+                with suppress(OSError):
                     holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
-                except OSError:
-                    pass
                 if time.monotonic() >= deadline:
                     raise WarehouseBusy(
                         f"another ingestion is writing the warehouse (lock {path}, holder pid {holder or '?'}); "

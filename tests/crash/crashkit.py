@@ -44,9 +44,9 @@ def start_ingest(warehouse: Path, *paths, wait: float | None = None, log: Path |
     cmd = [sys.executable, "-m", "pipelines.cli.main", "ingest", *(["--quiet"] if quiet else []), *map(str, paths)]
     if wait is not None:
         cmd[4:4] = ["--wait", str(wait)]
-    out = open(log, "w") if log else subprocess.DEVNULL
-    return subprocess.Popen(cmd, env=ingest_env(warehouse), cwd=ROOT, stdout=out,
-                            stderr=subprocess.STDOUT if log else subprocess.DEVNULL, start_new_session=True)
+    with open(log or os.devnull, "w") as out:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(cmd, env=ingest_env(warehouse), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
 
 
 def wait_for_output(proc: subprocess.Popen, log: Path, marker: str, timeout: float = 120.0) -> bool:

@@ -1,4 +1,6 @@
 """原文 through AppTest: a link opens the page with the cell outlined; bad links say why."""
+from pathlib import Path
+
 import duckdb
 
 from pipelines.dashboard.safe import md
@@ -42,7 +44,7 @@ def test_moved_source_file_is_named(use_sample, sample_wh, tmp_path, monkeypatch
     shutil.copytree(sample_wh.parent, copy, ignore=shutil.ignore_patterns("pdfs", "staging"))
     w = duckdb.connect(str(copy / "warehouse.read.duckdb"))
     changed = tmp_path / "changed.pdf"
-    changed.write_bytes(open(src, "rb").read() + b"%% appended\n")
+    changed.write_bytes(Path(src).read_bytes() + b"%% appended\n")
     w.execute("UPDATE document SET source_path = ? WHERE document_id = ?", [str(changed), doc])
     w.close()
     monkeypatch.setenv("FISCAL_WAREHOUSE", str(copy / "warehouse.duckdb"))

@@ -51,7 +51,8 @@ def test_backfill_on_a_local_dask_cluster(finals_in_inbox, fiscal, tmp_path, mon
         keys = pending_documents(instance, fiscal)
         assert len(keys) == 2
         recon = ReconstructableRepository.for_module(
-            "pipelines.definitions", "defs", working_directory=str(project_data_dir().parent)).get_reconstructable_job("ingest_documents_dask")
+            "pipelines.definitions", "defs", working_directory=str(project_data_dir().parent),
+        ).get_reconstructable_job("ingest_documents_dask")
         result = dg.execute_job(recon, instance=instance, tags=range_tags(keys))
         assert result.success
         mats = [e.event_specific_data.materialization for e in result.all_events

@@ -12,6 +12,7 @@ real fixture pages do.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 import time
@@ -103,10 +104,8 @@ class Portal:
                     status = 304
                 with portal.lock:
                     portal.log.append((time.monotonic(), url, status))
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.answer(route, status, url)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
             def answer(self, route: Route | None, status: int, url: str):
                 body = b"not found" if route is None else (route.body if status == 200 else b"")

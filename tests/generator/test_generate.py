@@ -18,5 +18,8 @@ def test_generate_sample_renders_every_spec_quickly(tmp_path, all_specs):
         assert rows[0] == COLUMNS and len(rows) > 20
     # a second run gives the same bytes
     again = generate_sample(tmp_path / "again")
-    digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()
+
+    def digest(p):
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+
     assert [digest(p) for p, _ in pairs] == [digest(p) for p, _ in again]

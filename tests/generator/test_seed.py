@@ -17,8 +17,8 @@ pytestmark = pytest.mark.skipif(not SEED_TEXT.exists(), reason="seed text not av
 
 def _table_blocks(spec):
     lines = SEED_TEXT.read_text(encoding="utf-8").split("\n")
-    start = max(i for i, l in enumerate(lines) if l.startswith("第二部分 2024年部门决算表"))
-    end = max(i for i, l in enumerate(lines) if l.strip() == "第三部分 情况说明")
+    start = max(i for i, ln in enumerate(lines) if ln.startswith("第二部分 2024年部门决算表"))
+    end = max(i for i, ln in enumerate(lines) if ln.strip() == "第三部分 情况说明")
     titles = {t.title: t.table_id for t in spec.tables}
     blocks, current = {}, None
     for line in lines[start:end]:
@@ -63,10 +63,10 @@ def test_printed_rounding_quirk_kept(seed_spec):
 
 def test_seed_narrative_is_verbatim(seed_spec):
     lines = SEED_TEXT.read_text(encoding="utf-8").split("\n")
-    start = max(i for i, l in enumerate(lines) if l.strip() == "第三部分 情况说明")
-    end = max(i for i, l in enumerate(lines) if l.strip() == "第四部分 名词解释")
+    start = max(i for i, ln in enumerate(lines) if ln.strip() == "第三部分 情况说明")
+    end = max(i for i, ln in enumerate(lines) if ln.strip() == "第四部分 名词解释")
     text = "".join(s.heading + "".join(s.paragraphs) for s in seed_spec.narrative)
-    seed_lines = [l.strip() for l in lines[start + 1:end] if l.strip()]
+    seed_lines = [ln.strip() for ln in lines[start + 1:end] if ln.strip()]
     assert len(seed_lines) > 50
     for line in seed_lines:
         assert line in text, line

@@ -3,6 +3,7 @@ recorded; what was loaded before stays as it was (a revision supersedes, and kee
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from pipelines.generator import CellMutation, RenderOptions
 
@@ -143,7 +144,7 @@ def test_hostile_file_names(wh, inbox, victim):
     rej = next(o for o in report.outcomes if o.outcome == "rejected")
     q = wh.doc(rej.document_id)["quarantine_path"]
     assert "\n" not in q and q.startswith(str(wh.root / "quarantine" / rej.document_id))
-    assert open(q, "rb").read() == bad.read_bytes()
+    assert Path(q).read_bytes() == bad.read_bytes()
     # the status listing prints every name on one line (newlines escaped)
     status = wh.status()
     assert "2024年\\nfinal.pdf" in status and "下载\\n页面.pdf" in status

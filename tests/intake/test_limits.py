@@ -12,7 +12,8 @@ from pipelines.settings import Settings
 def test_defaults_and_overrides(monkeypatch):
     for var in SETTING.values():
         monkeypatch.delenv(var, raising=False)
-    assert limits_from(os.environ) == Settings.from_env().limits == Limits(file_mb=512, pages=3000, stream_mb=256, inflated_mb=1024, memory_mb=2048, seconds=600)
+    assert limits_from(os.environ) == Settings.from_env().limits == Limits(
+        file_mb=512, pages=3000, stream_mb=256, inflated_mb=1024, memory_mb=2048, seconds=600)
     monkeypatch.setenv("FISCAL_PARSE_SECONDS", "90")
     monkeypatch.setenv("FISCAL_MAX_PAGES", "400")
     assert (Settings.from_env().limits.seconds, Settings.from_env().limits.pages) == (90.0, 400)

@@ -22,7 +22,8 @@ from pipelines.parse.contents import label_number, table_titles
 from pipelines.parse.document import parse_document
 
 HERE = Path(__file__).resolve().parent
-KNOWN = [r for r in csv.DictReader(open(HERE / "catalogue_titles.csv", encoding="utf-8"))]
+with open(HERE / "catalogue_titles.csv", encoding="utf-8") as _fh:
+    KNOWN = list(csv.DictReader(_fh))
 
 # (title, pack kind, table id): none of these is one of the 162 known titles
 UNSEEN = [

@@ -1,4 +1,5 @@
 """Raw documents: one partition per PDF in the inbox, keyed by its sha256."""
+import contextlib
 import os
 
 import dagster as dg
@@ -28,9 +29,7 @@ def raw_documents(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> 
             meta["problem"] = display(loc.problem)
             context.log.warning(f"document {doc_id[:12]}: {display(loc.problem)}")
         else:
-            try:
+            with contextlib.suppress(OSError):
                 meta["size_bytes"] = os.path.getsize(loc.path)
-            except OSError:
-                pass
         context.add_asset_metadata(meta, partition_key=doc_id)
     return dg.MaterializeResult(metadata={"documents": len(found), "unreadable": problems})
