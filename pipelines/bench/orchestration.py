@@ -119,6 +119,7 @@ def sensor_tick(inst, fiscal, cursor=None):
     from ..defs.ingest.sensors import inbox_sensor
 
     res = inbox_sensor(dg.build_sensor_context(instance=inst, cursor=cursor, resources={"fiscal": fiscal}))
+    assert isinstance(res, dg.SensorResult)  # inbox_sensor answers every tick with a SensorResult
     for req in res.dynamic_partitions_requests or []:
         inst.add_dynamic_partitions(req.partitions_def_name, list(req.partition_keys))
     return res
@@ -147,7 +148,9 @@ def _nightly_main(root: Path) -> None:
 
     t_loaded = time.perf_counter()
     inst, fiscal = instance(root), fiscal_resource(root)
-    now = datetime.now(ZoneInfo(nightly_ingest.execution_timezone))
+    zone = nightly_ingest.execution_timezone
+    assert zone is not None  # the schedule names its time zone (Asia/Shanghai)
+    now = datetime.now(ZoneInfo(zone))
     # the nightly's ingestion half: what ingest_after_fetch requests once the fetch run has finished
     req = ingest_request(inst, fiscal, run_key=f"nightly-{now:%Y-%m-%d}")
     kw = {"asset_selection": req.asset_selection} if req.asset_selection else {"tags": req.tags}
@@ -363,7 +366,8 @@ def measure(files, workdir, parts=PARTS) -> list[dict]:
     files = [Path(f) for f in files]
     workdir = Path(workdir)
     by_size = sorted(files, key=lambda f: f.stat().st_size)
-    rows, writer = [], {}
+    rows: list[dict] = []
+    writer: dict[str, dict[int, float]] = {}  # incremental() adds "writer_seconds": documents -> seconds
     if "incremental" in parts:
         rows += incremental(by_size[:4], workdir / "incremental", writer)
     if "parallel" in parts:

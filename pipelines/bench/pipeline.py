@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -38,7 +39,7 @@ def checked(res: RunResult, what: str) -> RunResult:
 
 def stage_times(staging: Path) -> dict:
     """Per-document parse timings recorded by parse_document, summed (seconds of worker CPU time)."""
-    tot = {"documents": 0, "pages": 0, "table_pages": 0, "identified_pages": 0, "open_s": 0.0, "tables_s": 0.0,
+    tot: dict[str, Any] = {"documents": 0, "pages": 0, "table_pages": 0, "identified_pages": 0, "open_s": 0.0, "tables_s": 0.0,
            "interpret_s": 0.0}
     per_doc = {}
     for f in sorted(staging.glob("*.json")):

@@ -51,8 +51,9 @@ def load(path: Path = CATALOGUE) -> tuple[Rule, ...]:
         raise CatalogueError(f"{path}: rule catalogue not found")
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
-        if reader.fieldnames[: len(COLUMNS)] != COLUMNS:
-            raise CatalogueError(f"{path}: header must start with {','.join(COLUMNS)}, got {reader.fieldnames}")
+        header = list(reader.fieldnames or [])  # None for an empty file
+        if header[: len(COLUMNS)] != COLUMNS:
+            raise CatalogueError(f"{path}: header must start with {','.join(COLUMNS)}, got {header}")
         rules, seen = [], set()
         for i, row in enumerate(reader, start=2):
             rid = (row["rule_id"] or "").strip()

@@ -10,8 +10,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import resources
+
+if TYPE_CHECKING:  # pandas is imported by the caller that builds the frames
+    import pandas as pd
 
 SUITES_DIR = resources.expectations_dir()
 SUITE_FOR = {"numeric": "reconciliation", "assertion": "assertion"}
@@ -65,7 +69,7 @@ def _context(docs_dir: Path | None):
     return gx, ctx
 
 
-def judge(frames: dict[str, object], docs_dir: Path | None = None, suites_dir: Path = SUITES_DIR) -> Verdicts:
+def judge(frames: dict[str, pd.DataFrame | None], docs_dir: Path | None = None, suites_dir: Path = SUITES_DIR) -> Verdicts:
     """frames: {'numeric': DataFrame, 'assertion': DataFrame}, each with a unique row_id column.
 
     Returns the outcome of every row; builds GX Data Docs into docs_dir when given.

@@ -12,6 +12,7 @@ import re
 import duckdb
 
 from .. import resources
+from ..warehouse.connection import scalar
 from .catalogue import Rule
 
 INSTANCES = "chk_instance"
@@ -73,7 +74,7 @@ def _insert(con: duckdb.DuckDBPyConnection, source: str, columns: list[str], rul
     """Append the instances held in temp table `source` (target documents of check_scope only)."""
     select = _select_list(columns)
     rule = "r.rule_id" if rule_id is None else "?"
-    return con.execute(f"""
+    return scalar(con, f"""
         INSERT INTO {INSTANCES}
         SELECT {first_row_id} + row_number() OVER (ORDER BY rule_id, n) - 1, rule_id, document_id, location, expected,
                actual, actual - expected, envelope,
@@ -87,7 +88,7 @@ def _insert(con: duckdb.DuckDBPyConnection, source: str, columns: list[str], rul
         FROM (SELECT {rule} AS rule_id, row_number() OVER () AS n, r.document_id, r.location, {select}
               FROM {source} r
               WHERE r.document_id IN (SELECT document_id FROM check_scope WHERE is_target)) s
-        """, [] if rule_id is None else [rule_id]).fetchone()[0]
+        """, [] if rule_id is None else [rule_id])
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

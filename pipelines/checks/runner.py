@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..warehouse.connection import scalar
 from . import catalogue, judge, reconcile, store
 from .catalogue import Rule
 
@@ -118,7 +119,7 @@ def _isolate(con: duckdb.DuckDBPyConnection, rules: list[Rule], kinds: dict[str,
                 out[(doc, rule.rule_id)] = f"the document's data could not be prepared: {type(exc).__name__}: {exc}"
             continue
         for rule in data_rules:
-            first = con.execute(f"SELECT coalesce(max(row_id), 0) + 1 FROM {reconcile.INSTANCES}").fetchone()[0]
+            first = scalar(con, f"SELECT coalesce(max(row_id), 0) + 1 FROM {reconcile.INSTANCES}")
             try:
                 reconcile.run_rule(con, rule, first)
             except reconcile.RuleSQLError as exc:

@@ -7,6 +7,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from ..warehouse.connection import scalar
 from ..warehouse.transaction import transaction
 from .reconcile import INSTANCES
 
@@ -31,7 +32,7 @@ def store_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, tr
         con.execute("""
             INSERT INTO check_result (check_run_id, document_id, rule_id, outcome, detail, checked_at)
             SELECT ?, document_id, rule_id, outcome, detail, current_timestamp FROM chk_other""", [run_id])
-        n = con.execute("SELECT count(*) FROM check_result WHERE check_run_id = ?", [run_id]).fetchone()[0]
+        n = scalar(con, "SELECT count(*) FROM check_result WHERE check_run_id = ?", [run_id])
         con.execute("""INSERT INTO check_run (check_run_id, started_at, finished_at, n_documents, n_results, ruleset,
                                               trigger, n_rules, docs_path)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",

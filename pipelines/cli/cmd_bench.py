@@ -43,8 +43,8 @@ def cmd_bench(args) -> int:
     result = {"when": report.now(), "files": files, "pages": pages, "all": args.all, "command": command,
               "repeat": args.repeat, "load": [os.getloadavg()[0], 0.0]}
     _say(f"bench: {len(files)} PDFs, {pages} pages; pipeline with {workers} workers")
-    with tempfile.TemporaryDirectory(prefix="fiscal-bench-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="fiscal-bench-") as tmp_name:
+        tmp = Path(tmp_name)
         for i in range(args.repeat):
             _speed_round(result, paths, workers, args, tmp / f"round{i}")
         if not args.no_memory:

@@ -36,6 +36,6 @@ def cmd_ingest(args) -> int:
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to do"
     print(f"run {report.run_id}: {len(report.outcomes)} files ({summary}); parsed {report.parsed} in "
           f"{report.seconds:.1f}s")
-    if report.held_back:
+    if report.held_back and report.publication is not None:
         print(f"fiscal ingest: {report.publication.summary}", file=sys.stderr)
     return 1 if report.rejected or report.problems or report.held_back else 0

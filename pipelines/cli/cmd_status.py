@@ -122,10 +122,12 @@ def _coverage(con, show_all: bool) -> None:
 
 def fetched_documents(con, every: bool, limit: int = 10) -> None:
     """Where fetched documents came from (document_provenance), latest fetched first."""
-    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'document_provenance'").fetchone()[0]
+    from ..warehouse.connection import scalar
+
+    has = scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'document_provenance'")
     if not has:
         return
-    total = con.execute("SELECT count(*) FROM document_provenance p JOIN document d USING (document_id)").fetchone()[0]
+    total = scalar(con, "SELECT count(*) FROM document_provenance p JOIN document d USING (document_id)")
     rows = con.execute(f"""
         SELECT d.file_name, left(d.document_id, 12), d.status, d.doc_kind,
                CASE WHEN d.doc_kind = 'other' AND d.status = 'loaded'

@@ -14,7 +14,8 @@ UP, DOWN, NEUTRAL = "#c0392b", "#27ae60", "#7f8c8d"  # red = increase, green = d
 
 def axis_labels(labels: list[str]) -> list[str]:
     """Escaped, shortened axis labels, kept distinct (equal categories would merge their bars)."""
-    out, seen = [], {}
+    out: list[str] = []
+    seen: dict[str, int] = {}
     for s in labels:
         short = plot(s, LABEL_MAX)
         seen[short] = seen.get(short, 0) + 1

@@ -31,8 +31,8 @@ def sidebar() -> Selection:
     sb = st.sidebar
     regions = [ALL] + data.regions()
     keep_valid("region", regions)
-    region = sb.selectbox("地区", regions, key="region", format_func=lambda r: "全部地区" if r == ALL else r)
-    region = None if region == ALL else region
+    chosen = sb.selectbox("地区", regions, key="region", format_func=lambda r: "全部地区" if r == ALL else r)
+    region = None if chosen == ALL else chosen
     deps = data.departments(region)
     if deps.empty:
         sb.warning("该地区没有已入库的文件")

@@ -90,7 +90,9 @@ class FiscalDaskExecutor(dg.Executor):
                 # steps that may run anywhere are dealt to the workers in turn (a preference, not a pin):
                 # left to itself Dask keeps short sibling steps next to their input, on one worker
                 workers = sorted(client.scheduler_info().get("workers", {}))
-                futures, by_step, steps = [], {}, {}
+                futures: list[dask.distributed.Future] = []
+                by_step: dict[str, dask.distributed.Future] = {}
+                steps = {}
                 for level in execution_plan.get_steps_to_execute_by_level():
                     for step in level:
                         steps[step.key] = step

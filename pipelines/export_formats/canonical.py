@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..warehouse.connection import scalar
 from .atomic import replacing
 from .cells import neutralize, numeric
 
@@ -45,7 +46,7 @@ _NO_PROVENANCE = "(SELECT NULL::VARCHAR AS document_id, NULL::VARCHAR AS source,
 
 def documents_sql(con: duckdb.DuckDBPyConnection) -> str:
     """DOCUMENTS_SQL for this warehouse (provenance columns empty when it has no document_provenance yet)."""
-    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'document_provenance'").fetchone()[0]
+    has = scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'document_provenance'")
     return DOCUMENTS_SQL if has else DOCUMENTS_SQL.replace("FROM document_provenance)", f"FROM {_NO_PROVENANCE})")
 
 FACTS_SQL = """
@@ -135,7 +136,7 @@ def export_canonical(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str,
         "facts.csv": write_csv(con, FACTS_SQL, FACT_COLUMNS + FACT_EXTRA, out_dir / "facts.csv"),
         "tables.csv": write_csv(con, TABLES_SQL, TABLE_COLUMNS + TABLE_EXTRA, out_dir / "tables.csv"),
     }
-    has_checks = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_check_latest'").fetchone()[0]
+    has_checks = scalar(con, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_check_latest'")
     counts["checks.csv"] = write_csv(con, CHECKS_SQL if has_checks else "SELECT 1 WHERE FALSE",
                                      CHECK_COLUMNS + CHECK_EXTRA, out_dir / "checks.csv")
     return counts

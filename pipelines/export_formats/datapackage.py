@@ -123,7 +123,7 @@ def _hierarchy_resource(name: str, path: str, title: str, extra: list[dict]) -> 
 
 
 def descriptor(counts: dict[str, int]) -> dict:
-    doc_fields = [{"name": c, "title": column(c), "type": DOCUMENT_TYPES.get(c, "string")}
+    doc_fields: list[dict[str, object]] = [{"name": c, "title": column(c), "type": DOCUMENT_TYPES.get(c, "string")}
                   for c in canonical.DOCUMENT_COLUMNS + canonical.DOCUMENT_EXTRA]
     for f in doc_fields:
         if f["type"] == "boolean":

@@ -115,7 +115,8 @@ def export_excel(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
         ws.append([text(ws, v) for v in values])
 
     def amount(ws, v):
-        c = WriteOnlyCell(ws, value=Decimal(v) if v is not None else None)
+        # openpyxl writes a Decimal as a number (openpyxl.compat.numbers.NUMERIC_TYPES); its stubs leave Decimal out
+        c = WriteOnlyCell(ws, value=Decimal(v) if v is not None else None)  # type: ignore[arg-type]
         c.number_format = AMOUNT_FORMAT
         return c
 

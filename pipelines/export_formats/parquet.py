@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..warehouse.connection import scalar
 from . import canonical
 from .atomic import replacing
 
@@ -18,7 +19,7 @@ def _aliased(sql: str, columns: list[str]) -> str:
 def _copy(con: duckdb.DuckDBPyConnection, sql: str, out: Path) -> int:
     with replacing(out) as tmp:
         con.execute(f"COPY ({sql}) TO '{_quote(tmp)}' (FORMAT parquet, COMPRESSION zstd)")
-    return con.execute(f"SELECT count(*) FROM read_parquet('{_quote(out)}')").fetchone()[0]
+    return scalar(con, f"SELECT count(*) FROM read_parquet('{_quote(out)}')")
 
 
 def _quote(p: Path) -> str:

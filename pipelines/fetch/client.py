@@ -101,6 +101,7 @@ class _Sink:
         if self.fh is not None:
             self.fh.write(chunk)
         else:
+            assert self.buf is not None  # no file: the body is kept in memory
             self.buf.extend(chunk)
 
     def close(self, keep: bool) -> None:
@@ -359,6 +360,7 @@ class Client:
             sink.close(keep)
         out.size, out.head, out.sha256 = sink.size if sink.size <= limit else limit, sink.head, sink.hash.hexdigest()
         if dest is None:
+            assert sink.buf is not None  # a sink without a file keeps the body in memory
             out.body = bytes(sink.buf)
         else:
             out.path = dest

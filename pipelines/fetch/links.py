@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EncodingDetector
 
 from .sources import LinkRules, Pagination, Source
@@ -72,11 +72,18 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+def _attr(tag: Tag, name: str) -> str:
+    """The text of an attribute ('' when the tag has none); bs4 splits the few multi-valued ones
+    (class, rel, ...) into a list, which is joined back."""
+    value = tag.get(name)
+    return value if isinstance(value, str) else " ".join(value or [])
+
+
 def _meta(soup: BeautifulSoup, names: tuple[str, ...]) -> tuple[str, str]:
     for tag in soup.find_all("meta"):
-        name = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip()
-        if name.lower() in names and _clean(tag.get("content", "")):
-            return _clean(tag["content"]), name
+        name = (_attr(tag, "name") or _attr(tag, "property") or _attr(tag, "itemprop")).strip()
+        if name.lower() in names and _clean(_attr(tag, "content")):
+            return _clean(_attr(tag, "content")), name
     return "", ""
 
 
@@ -94,9 +101,9 @@ def published_date(soup: BeautifulSoup, text: str) -> tuple[str, str]:
             if date:
                 return date, f"page text: {m.group(1)}"
     value, name = _meta(soup, _META_DATES)
-    m = re.search(_DATE, value)
-    if m and _date(*m.groups()):
-        return _date(*m.groups()), f"meta {name}"
+    found = re.search(_DATE, value)
+    if found and _date(*found.groups()):
+        return _date(*found.groups()), f"meta {name}"
     return "", ""
 
 
@@ -125,17 +132,17 @@ def parse_page(body: bytes, url: str, content_type: str = "", selector: str = ""
     base = url
     tag = soup.find("base", href=True)
     if tag:
-        base = urljoin(url, tag["href"].strip())
+        base = urljoin(url, _attr(tag, "href").strip())
     scripted = _script_links(soup)
     for junk in soup.find_all(["script", "style", "noscript", "template"]):
         junk.decompose()
     page = Page(url=url, title=page_title(soup))
     page.published, page.published_from = published_date(soup, soup.get_text("\n"))
-    roots = [soup]
+    roots: list[Tag] = [soup]
     if selector:
         picked = soup.select(selector)
         if picked:
-            roots = picked
+            roots = list(picked)
         else:
             page.note = f"article_selector {selector!r} matched nothing: links were read from the whole page"
     seen: dict[str, int] = {}
@@ -175,7 +182,7 @@ def _script_links(soup: BeautifulSoup) -> list:
     """Links inside inline scripts' string literals: TRS portals write the attachment list with
     `var hasFJ='<a href="./P0....pdf">...</a>'; document.write(...)`. Each literal that holds
     markup is parsed as HTML."""
-    out = []
+    out: list[Tag] = []
     for script in soup.find_all("script"):
         if script.get("src"):
             continue

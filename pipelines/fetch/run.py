@@ -127,15 +127,15 @@ class Fetcher:
         self.log = log or (lambda msg: None)
         self.seen_pages: dict[str, str] = {}  # article URL -> the source that read it this run
         self.seen_files: dict[str, str] = {}  # attachment URL -> outcome this run
-        self.writes = state is not None and not dry_run
+        self.record = None if dry_run else state  # the state store this run records into (None: nothing is recorded)
 
     # -- reporting ----------------------------------------------------------------------------------
     def _item(self, rep: SourceReport, item: Item) -> Item:
         rep.items.append(item)
         if item.role == "attachment" and self.seen_files.get(item.url) in ("fetching", "fetched"):
             self.seen_files[item.url] = item.outcome
-        if self.writes:
-            self.state.event(self.run_id, rep.name, item.role, item.url, item.outcome, item.reason, item.bytes,
+        if self.record is not None:
+            self.record.event(self.run_id, rep.name, item.role, item.url, item.outcome, item.reason, item.bytes,
                              item.sha256, item.file, item.article_url)
         if item.outcome not in ("unchanged",):
             self.log(f"{rep.name}: {item.role} {item.outcome}: {item.url}" + (f" ({item.reason})" if item.reason else ""))
@@ -144,16 +144,16 @@ class Fetcher:
     def _guarded(self, rep: SourceReport, role: str, url: str, fn, *args) -> None:
         """One article or attachment: a bug there is reported for it, and the rest of the source goes on
         (what it half-recorded in the state store is rolled back; what came before it is kept)."""
-        if self.writes:
-            self.state.con.commit()
+        if self.record is not None:
+            self.record.con.commit()
         try:
             fn(*args)
         except Exception as exc:
-            if self.writes:
-                self.state.con.rollback()
+            if self.record is not None:
+                self.record.con.rollback()
             self._item(rep, Item(rep.name, role, url, "failed", f"internal error: {type(exc).__name__}: {exc}"))
-            if self.writes:
-                self.state.con.commit()
+            if self.record is not None:
+                self.record.con.commit()
 
     def _known(self, url: str):
         return self.state.known(url) if self.state is not None else None
@@ -168,8 +168,8 @@ class Fetcher:
         rep = SourceReport(source.name)
         t0 = time.monotonic()
         start_bytes = self.client.received
-        if self.writes:
-            self.state.start_run(self.run_id, source.name, "")
+        if self.record is not None:
+            self.record.start_run(self.run_id, source.name, "")
         try:
             articles = self._listings(source, rep)
             if rep.listings_read == 0:
@@ -182,8 +182,8 @@ class Fetcher:
         finally:
             rep.seconds = time.monotonic() - t0
             rep.bytes_pages = self.client.received - start_bytes - rep.bytes_files
-            if self.writes:
-                self.state.finish_run(self.run_id, source.name, rep.counts(), rep.bytes_files, rep.bytes_pages,
+            if self.record is not None:
+                self.record.finish_run(self.run_id, source.name, rep.counts(), rep.bytes_files, rep.bytes_pages,
                                       rep.error)
         return rep
 
@@ -231,8 +231,8 @@ class Fetcher:
             self._fail(rep, role, got, article)
             return got, None
         if got.not_modified:
-            if self.writes:
-                self.state.remember(url, role, "html", {}, "", 0, "", changed=False)
+            if self.record is not None:
+                self.record.remember(url, role, "html", {}, "", 0, "", changed=False)
             return got, Page.from_json(url, known.page_json)
         what = sniff(got.head)
         if what != "html":
@@ -243,8 +243,8 @@ class Fetcher:
             return got, None
         page = parse_page(got.body or b"", got.final_url or url, _ctype(got),
                           source.article_selector if role == "article" else "")
-        if self.writes:
-            self.state.remember(url, role, "html", got.headers, got.sha256, got.size, got.final_url, page.to_json())
+        if self.record is not None:
+            self.record.remember(url, role, "html", got.headers, got.sha256, got.size, got.final_url, page.to_json())
         return got, page
 
     # -- an article --------------------------------------------------------------------------------------
@@ -312,11 +312,11 @@ class Fetcher:
         self.seen_files[url] = "fetched"
         if got.error:
             remove(got.path)
-            if got.code == "too_large" and self.writes and any(k.lower() in ("etag", "last-modified")
-                                                               for k in got.headers):
+            if got.code == "too_large" and self.record is not None and any(k.lower() in ("etag", "last-modified")
+                                                                           for k in got.headers):
                 # remembered with its validators: while it stays the same, the next run's 304 costs nothing
-                self.state.remember(url, "attachment", "other", got.headers, "", 0, got.final_url, note=got.error)
-                self.state.con.commit()
+                self.record.remember(url, "attachment", "other", got.headers, "", 0, got.final_url, note=got.error)
+                self.record.con.commit()
             self._fail(rep, "attachment", got, ctx.url, link.text)
             return
         if got.not_modified:
@@ -329,28 +329,28 @@ class Fetcher:
             body = got.path.read_bytes() if got.path else (got.body or b"")
             remove(got.path)
             page = parse_page(body, got.final_url or url, _ctype(got))
-            if self.writes:
-                self.state.remember(url, "attachment", "html", got.headers, got.sha256, got.size, got.final_url,
+            if self.record is not None:
+                self.record.remember(url, "attachment", "html", got.headers, got.sha256, got.size, got.final_url,
                                     page.to_json())
-                self.state.con.commit()
+                self.record.con.commit()
             self._html_attachment(source, rep, link, ctx, page, got.received, depth)
         else:
             remove(got.path)
             note = f"not a PDF: {describe(got.head, _ctype(got))}"
-            if self.writes:
-                self.state.remember(url, "attachment", "other", got.headers, got.sha256, got.size, got.final_url,
+            if self.record is not None:
+                self.record.remember(url, "attachment", "other", got.headers, got.sha256, got.size, got.final_url,
                                     note=note)
-                self.state.con.commit()
+                self.record.con.commit()
             self._item(rep, Item(rep.name, "attachment", url, "skipped", note, got.received, article_url=ctx.url,
                                  title=link.text))
 
     def _not_modified(self, source: Source, rep: SourceReport, link: Link, ctx: Article, known, depth: int) -> None:
         url = link.url
-        if self.writes:
-            self.state.remember(url, "attachment", known.what, {}, "", 0, "", changed=False)
+        if self.record is not None:
+            self.record.remember(url, "attachment", known.what, {}, "", 0, "", changed=False)
             if known.what == "pdf":
-                self.state.sighting(known.sha256, url, source.name, ctx.url)
-            self.state.con.commit()
+                self.record.sighting(known.sha256, url, source.name, ctx.url)
+            self.record.con.commit()
         if known.what == "pdf":
             stored = self.state.stored_file(known.sha256) if self.state else None
             self._item(rep, Item(rep.name, "attachment", url, "unchanged", "not modified (HTTP 304)", 0,
@@ -386,10 +386,10 @@ class Fetcher:
         stored = self.state.stored_file(sha) if self.state else None
         if stored is not None:
             remove(got.path)
-            if self.writes:
-                self.state.remember(url, "attachment", "pdf", got.headers, sha, got.size, got.final_url)
-                self.state.sighting(sha, url, source.name, ctx.url)
-                self.state.con.commit()
+            if self.record is not None:
+                self.record.remember(url, "attachment", "pdf", got.headers, sha, got.size, got.final_url)
+                self.record.sighting(sha, url, source.name, ctx.url)
+                self.record.con.commit()
             if before == sha or stored[1] == url:
                 self._item(rep, Item(rep.name, "attachment", url, "unchanged",
                                      "same bytes as before (downloaded again: the server did not answer 304)",
@@ -409,12 +409,13 @@ class Fetcher:
                   "link_title": link.hint, "http_status": got.status,
                   "http_headers": provenance.kept_headers(got.headers), "fetched_at": now(),
                   "replaces": before if before and before != sha else None, "also_at": also}
+        assert got.path is not None  # an attachment is streamed to a file (Client.fetch with a destination)
         path = store.place(got.path, self.inbox / source.name, name, sha, record)
-        if self.writes:
-            self.state.record_stored(sha, str(path), source.name, url)
-            self.state.remember(url, "attachment", "pdf", got.headers, sha, got.size, got.final_url)
-            self.state.sighting(sha, url, source.name, ctx.url)
-            self.state.con.commit()
+        if self.record is not None:
+            self.record.record_stored(sha, str(path), source.name, url)
+            self.record.remember(url, "attachment", "pdf", got.headers, sha, got.size, got.final_url)
+            self.record.sighting(sha, url, source.name, ctx.url)
+            self.record.con.commit()
         if before and before != sha:
             self._item(rep, Item(rep.name, "attachment", url, "revision",
                                  f"new bytes at a known URL (it held {before[:12]} before)", got.received, sha,

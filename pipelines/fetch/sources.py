@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import yaml
@@ -95,7 +96,7 @@ class Source:
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 
 
-def _fail(path: Path, where: str, msg: str):
+def _fail(path: Path, where: str, msg: str) -> NoReturn:
     raise SourcesError(f"{path}: {where}: {msg}")
 
 
@@ -121,7 +122,7 @@ def _number(path, where, key, value, kind=float, minimum=0.0, strict=False):
 def _politeness(path: Path, where: str, raw, base: Politeness) -> Politeness:
     names = {f.name: f for f in fields(Politeness)}
     raw = _mapping(path, where, raw, set(names))
-    out = {}
+    out: dict[str, Any] = {}  # field name -> value, for dataclasses.replace
     for key, value in raw.items():
         default = getattr(base, key)
         if isinstance(default, bool):
@@ -161,7 +162,7 @@ def _words(path: Path, where: str, value) -> tuple[tuple[str, ...], ...]:
 
 def _links(path: Path, where: str, raw, base: LinkRules) -> LinkRules:
     raw = _mapping(path, where, raw, {"words", "exclude", "years", "year_required"})
-    out = {}
+    out: dict[str, Any] = {}  # field name -> value, for dataclasses.replace
     if "words" in raw:
         out["words"] = _words(path, where, raw["words"])
     if "exclude" in raw:
@@ -188,7 +189,7 @@ def _links(path: Path, where: str, raw, base: LinkRules) -> LinkRules:
 
 def _pagination(path: Path, where: str, raw, base: Pagination) -> Pagination:
     raw = _mapping(path, where, raw, {"pattern", "first", "next_text", "max_pages"})
-    out = {}
+    out: dict[str, Any] = {}  # field name -> value, for dataclasses.replace
     if "pattern" in raw:
         pat = raw["pattern"] or ""
         if not isinstance(pat, str) or (pat and "{n}" not in pat):
@@ -238,9 +239,9 @@ def parse_sources(data, path: Path) -> list[Source]:
     base = replace(base, politeness=_politeness(path, "defaults.politeness", dflt.get("politeness"), Politeness()),
                    links=_links(path, "defaults.links", dflt.get("links"), LinkRules()),
                    pagination=_pagination(path, "defaults.pagination", dflt.get("pagination"), Pagination()))
-    for key in ("attachment_extensions", "other_extensions"):
-        if key in dflt:
-            base = replace(base, **{key: _extensions(path, "defaults", key, dflt[key])})
+    extensions: dict[str, Any] = {key: _extensions(path, "defaults", key, dflt[key])
+                                  for key in ("attachment_extensions", "other_extensions") if key in dflt}
+    base = replace(base, **extensions)
     raw_sources = top.get("sources") or []
     if not isinstance(raw_sources, list):
         _fail(path, "sources", "expected a list of sources")
@@ -279,9 +280,9 @@ def parse_sources(data, path: Path) -> list[Source]:
         if sel:
             _check_selector(path, where, sel)
         src = replace(src, article_selector=sel)
-        for key in ("attachment_extensions", "other_extensions"):
-            if key in raw:
-                src = replace(src, **{key: _extensions(path, where, key, raw[key])})
+        extensions = {key: _extensions(path, where, key, raw[key])
+                      for key in ("attachment_extensions", "other_extensions") if key in raw}
+        src = replace(src, **extensions)
         if "enabled" in raw:
             if not isinstance(raw["enabled"], bool):
                 _fail(path, where, "enabled must be true or false")

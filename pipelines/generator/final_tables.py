@@ -114,7 +114,7 @@ class FinalTables:
             line_row("carry_in", "年初结转和结余", "income", f(carry_in), n(29)),
             line_row("income_grand_total", "总计", "income", f(inc_total + carry_in), n(31)),
         ]
-        classes = {c[:3]: {} for c in self.lines}
+        classes: dict[str, dict[str, int]] = {c[:3]: {} for c in self.lines}
         for c, v in self.fin03().items():
             classes[c[:3]]["final"] = classes[c[:3]].get("final", 0) + v["total"]
         rows += class_rows(classes, all_classes=True, numbered_from=32 if seed else 0)

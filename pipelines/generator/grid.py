@@ -5,6 +5,7 @@ Layout builders (layouts.py) turn a spec table into a ``Grid``; ``draw_grid`` pa
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import fonts
@@ -40,7 +41,7 @@ class Grid:
     head_body_rows: int = 0  # leading body rows (e.g. 栏次) repeated with the header
 
 
-def header_from_paths(paths: list[list[str | None]]) -> tuple[list[HeaderCell], int]:
+def header_from_paths(paths: Sequence[Sequence[str | None]]) -> tuple[list[HeaderCell], int]:
     """Merged header cells from one path per column.
 
     Equal prefixes of adjacent columns merge horizontally; a path shorter than the header

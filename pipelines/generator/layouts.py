@@ -6,6 +6,7 @@ Style "shanghai": 类|款|项 split code columns, no 栏次 rows, figures with t
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import vocabulary as V
@@ -226,7 +227,7 @@ def sangong(t: Table, st: Style) -> Grid:
         in_group = r.line_item.startswith("sangong_vehicle")
         items.append((group if in_group else "", r))
     measures = t.columns
-    paths = []
+    paths: list[Sequence[str | None]] = []
     cells = []
     seed = st.variant == "seed"
     if seed or len(measures) == 1:

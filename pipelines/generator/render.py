@@ -233,7 +233,9 @@ def render_pack(spec: PackSpec, out_path, mutations=(), options: RenderOptions |
         eff = blank_template(eff)
     probe = _render(eff, io.BytesIO(), opts, {})
     probe.save()
-    numbers = {k: v - probe.number_offset for k, v in probe.marks.items()}
+    offset = probe.number_offset
+    assert offset is not None  # _render numbers the pages from the end of the table of contents
+    numbers = {k: v - offset for k, v in probe.marks.items()}
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     w = _render(eff, str(out_path), opts, numbers)

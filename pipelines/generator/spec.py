@@ -209,13 +209,12 @@ def spec_to_dict(spec: PackSpec) -> dict:
         order += [n for n in names if n not in order + ["columns", "rows"]] + ["columns", "rows"]
         for name in order:
             v = getattr(t, name)
-            f = type("F", (), {"name": name})
-            if f.name == "columns":
+            if name == "columns":
                 td["columns"] = [_Flow({k: x for k, x in asdict(c).items() if x != ""}) for c in v]
-            elif f.name == "rows":
+            elif name == "rows":
                 td["rows"] = [_row_to(r) for r in v]
-            elif f.name in ("table_id", "title", "layout", "unit") or v != getattr(defaults, f.name):
-                td[f.name] = v
+            elif name in ("table_id", "title", "layout", "unit") or v != getattr(defaults, name):
+                td[name] = v
         tables.append(td)
     d["tables"] = tables
     return d
@@ -271,5 +270,5 @@ def validate(spec: PackSpec) -> None:
                 side = r.side if t.layout == "two_sided" else ""
                 _check((side, m) in measures or ("", m) in measures,
                        f"{where}/{r.key}: value for unknown column {m!r}")
-                _check(isinstance(v, str) and (DECIMAL_RE.match(v) or DASH_RE.match(v)),
+                _check(isinstance(v, str) and bool(DECIMAL_RE.match(v) or DASH_RE.match(v)),
                        f"{where}/{r.key}/{m}: not a decimal string: {v!r}")

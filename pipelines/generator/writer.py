@@ -1,12 +1,13 @@
 """Page writer: an A4 reportlab canvas with a cursor, page orientation, footers, figure pages."""
 from __future__ import annotations
 
+from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from . import fonts
 
@@ -28,6 +29,7 @@ class PageWriter:
         self.number_offset: int | None = None  # printed page number = page - offset
         self.facts: dict[tuple, int] = {}
         self.marks: dict[str, int] = {}
+        self.table_pages: dict[str, list[int]] = {}  # table id -> pages it was drawn on (render._render)
         self._apply_size()
 
     # -- geometry
@@ -113,12 +115,12 @@ class PageWriter:
         self.y = y - 6
 
     def paragraph(self, text: str, size: float = 11, indent: bool = True, leading: float | None = None,
-                  space_after: float = 4, align: int = 4) -> None:
+                  space_after: float = 4, align: Literal[0, 1, 2, 4] = 4) -> None:
         """A flowing paragraph, split over pages when needed."""
         style = ParagraphStyle(
             "p", fontName=fonts.CJK, fontSize=size, leading=leading or size * 1.8,
             firstLineIndent=2 * size if indent else 0, wordWrap="CJK", alignment=align)
-        para = Paragraph(escape(text), style)
+        para: Flowable = Paragraph(escape(text), style)
         while para is not None:
             avail = self.y - self.bottom
             _, h = para.wrap(self.width, avail)

@@ -61,10 +61,10 @@ class Finished:
 
     @property
     def signal_name(self) -> str:
-        try:
-            return signal.Signals(self.signal).name
-        except (ValueError, TypeError):
-            return f"signal {self.signal}"
+        if self.signal is not None:
+            with contextlib.suppress(ValueError):
+                return signal.Signals(self.signal).name
+        return f"signal {self.signal}"
 
 
 def _status_kb(field: str) -> int:

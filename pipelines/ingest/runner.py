@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..checks.gate import Publication
 from ..checks.hook import ChecksOutcome
 from ..intake.limits import Limits, mb
 from ..parse import repeats
@@ -58,7 +59,7 @@ class RunReport:
     parsed: int = 0
     seconds: float = 0.0
     checks: ChecksOutcome | None = None
-    publication: object | None = None  # gate.Publication: published, or held back by the gate (and why)
+    publication: Publication | None = None  # published, or held back by the gate (and why)
 
     @property
     def held_back(self) -> bool:

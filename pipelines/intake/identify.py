@@ -208,8 +208,8 @@ def find_year(texts: list[str], department: str, signals=None) -> tuple[int | No
             return int(m.group(1)), f"body: {m.group(0)}"
     m = re.search(_YEAR + r"年(?:度)?", whole)
     if m:
-        years = Counter(re.findall(_YEAR + r"年", whole))
-        return int(years.most_common(1)[0][0]), "most frequent year in text"
+        counts = Counter(re.findall(_YEAR + r"年", whole))
+        return int(counts.most_common(1)[0][0]), "most frequent year in text"
     return None, "not found"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class LimitSettingError(ValueError):
 def limits_from(environ: Mapping[str, str]) -> Limits:
     """The limits an environment sets: the defaults above, each overridable by its variable (read by
     pipelines.settings.Settings.from_env; nothing else reads the environment)."""
-    values = {}
+    values: dict[str, Any] = {}  # field name -> int or float, as the field's type says
     for f in fields(Limits):
         raw = (environ.get(SETTING[f.name]) or "").strip()
         if not raw:

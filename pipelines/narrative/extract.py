@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .. import catalogue
 from ..textutil.normalize import key
@@ -146,7 +147,8 @@ def _versus(gap: str) -> str | None:
 
 def _value(number: str, unit: str) -> tuple[Decimal, int]:
     d = Decimal(number.replace(",", ""))
-    scale = -d.as_tuple().exponent if d.as_tuple().exponent < 0 else 0
+    exponent = d.as_tuple().exponent  # an int for a finite number (FIGURE matches digits only)
+    scale = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return (d * unit_factor(unit) if unit in UNITS else d), scale
 
 
@@ -242,11 +244,13 @@ class _Walker:
         path = _function_subject(text[: min([i for i in (text.find("。"), len(text)) if i >= 0])])
         if path and p.kind in ("item", "heading") and (m0 := FIGURE.search(text)) and text.find("（") < m0.start():
             current = self.clause(clauses, "function", path)
-        events = [(m.start(), "figure", m) for m in FIGURE.finditer(text)]
+        # (position, "figure", the figure's match) and (position, "wording", (phrase, wording))
+        events: list[tuple[int, str, Any]] = [(m.start(), "figure", m) for m in FIGURE.finditer(text)]
         events += [(i, "wording", (phrase, w)) for phrase, w in voc.wording for i in _find_all(text, phrase)]
         events.sort(key=lambda e: e[0])
         prev_end = len(p.head) if p.kind == "heading" and not FIGURE.search(p.head) else 0
-        last_amount, seen_wording = None, set()
+        last_amount: Subject | None = None
+        seen_wording: set[tuple[int, int]] = set()
         for pos, kind, item in events:
             if kind == "wording":
                 if any(a <= pos < b for a, b in seen_wording):

@@ -52,7 +52,7 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     with open(HERE / "vocabulary.yaml", encoding="utf-8") as fh:
         v = yaml.safe_load(fh)
-    aliases = {}
+    aliases: dict[str, str] = {}
     for topic, names in v["topics"].items():
         for n in names:
             aliases.setdefault(key(n), topic)

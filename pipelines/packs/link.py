@@ -91,7 +91,9 @@ def link_document(con: duckdb.DuckDBPyConnection, document_id: str) -> dict | No
         return None
     partner, m = won
     tables_id, narrative_id = (document_id, partner) if part == "tables" else (partner, document_id)
-    identity_from = _share_identity(con, _doc(con, tables_id), _doc(con, narrative_id), m)
+    tables_doc, narrative_doc = _doc(con, tables_id), _doc(con, narrative_id)
+    assert tables_doc is not None and narrative_doc is not None  # the document and a candidate read from `document`
+    identity_from = _share_identity(con, tables_doc, narrative_doc, m)
     matched = [[str(t), str(s)] for t, s in m.matched]
     con.execute("INSERT INTO pack_link (tables_document_id, narrative_document_id, method, n_matched, matched, "
                 "identity_from) VALUES (?, ?, 'totals_match', ?, ?, ?)",
@@ -125,7 +127,7 @@ def _share_identity(con, tables: dict, narrative: dict, m: Match) -> str | None:
     how = f"pack partner {{}}: its narrative states {m.score} of this pack's totals"
     moved = None
     for weak, strong, role in ((tables, narrative, "narrative"), (narrative, tables, "tables")):
-        changes = {}
+        changes: dict[str, object] = {}
         if strong["department"] and _weak(weak["evidence"], "department"):
             changes.update(department=strong["department"], department_key=strong["department_key"],
                            region=strong["region"] or weak["region"])

@@ -10,6 +10,7 @@ not amounts (绩效目标表, `facts: false`), has none.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .grid import Grid
@@ -40,7 +41,7 @@ def _cell_key(page: int, bbox) -> tuple:
     return (page, *(round(v, 1) for v in bbox))
 
 
-def measure(grids: list[Grid], taken: list[tuple[int, tuple]], garbled: list[tuple[int, tuple]] = ()) -> Coverage:
+def measure(grids: list[Grid], taken: list[tuple[int, tuple]], garbled: Sequence[tuple[int, tuple]] = ()) -> Coverage:
     """Figures printed in the grids' cells, and how many became facts (`taken`: (page, cell box) of
     every fact and quantity read from these grids; `garbled`: value cells whose figure the text layer
     garbled)."""

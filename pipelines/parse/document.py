@@ -22,7 +22,7 @@ from .captions import find_empty_note
 from .contents import table_titles
 from .coverage import measure
 from .interpret import interpret
-from .model import DocumentResult, TableResult
+from .model import DocumentResult, Fact, Quantity, TableResult
 from .names import resolve_names
 from .pages import read_layouts
 from .repeats import drop_repeats
@@ -51,7 +51,8 @@ def _checks_on_the_whole(doc: DocumentResult, opened) -> None:
     turned = opened.turned
     if turned:
         sizes = page_sizes(opened.pdf, sorted(turned))
-        for item in (*doc.facts, *doc.quantities):
+        items: list[Fact | Quantity] = [*doc.facts, *doc.quantities]
+        for item in items:
             if item.page in turned:
                 printed, turn = turned[item.page]
                 item.bbox = remap(item.bbox, turn, printed, *sizes[item.page])
@@ -148,6 +149,7 @@ def parse_document(path: str | Path, file_name: str | None = None, document_id: 
             tr.issues.append("ambiguous: " + ",".join(s.id for s in ch.specs))
         if ch.grids:
             res = interpret(ch.grids, spec, unit, seq, ch.entity)
+            assert spec is not None  # a chain with grids and no catalogue table got the unrecognised spec above
             if spec.unrecognised and not res.has_values:  # ruled text (a fee schedule, a form): no table of amounts
                 tr.table_id, spec = None, None
             tr.header = ["/".join(p) for p in res.paths]

@@ -248,6 +248,7 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
     wide = spec is not None and spec.rows == "wide"
     named = spec is not None and spec.rows == "named"
     scheme_want = spec.rows if spec is not None else ""
+    value_measure = spec.value_measure if spec is not None else None
     state = [_BlockState([_CodeState() for _ in blk.code_groups]) for blk in blks]
     section = ""
     body_text = []
@@ -344,8 +345,8 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 st.seen.add(line_item)
                 st.group = catalogue.line_item_by_id(line_item).qualifies or ""
             st.previous = line_item
-            if line_item and catalogue.line_item_by_id(line_item).quantity:
-                qty_unit = catalogue.line_item_by_id(line_item).quantity
+            if line_item and (item_unit := catalogue.line_item_by_id(line_item).quantity):
+                qty_unit = item_unit
             row_year = year_of_row(name) if latest_year else None
             row_change = wide and not code and change_row(name)
             # a wide table's rows may be its measures (三公: items are columns, rows 预算数 | 决算数)
@@ -369,26 +370,29 @@ def interpret(chain: list[Grid], spec: TableSpec | None, unit: str, seq: int, en
                 measure = "grand_total" if c in grand else "unmapped" if c in unmapped else measure_of(mpaths[c], spec)
                 if of_which:
                     measure = "of_which"
-                elif row_measure and row_measure != spec.value_measure and measure == spec.value_measure:
+                elif row_measure and row_measure != value_measure and measure == value_measure:
                     measure = row_measure
-                elif code and st.group and spec is not None and measure == spec.value_measure:
+                elif code and st.group and measure == value_measure:
                     measure = st.group  # (2)商品和服务支出 under 2、专项业务经费支出: its project part
-                if (row_year and row_year < latest_year or col_year.get(c, latest_col_year) != latest_col_year) \
+                if (row_year and latest_year and row_year < latest_year
+                        or col_year.get(c, latest_col_year) != latest_col_year) \
                         and not measure.startswith("prior_"):
                     measure = "prior_" + measure
                 elif row_change:  # 增减变化金额 under the 2025年/2026年 rows
-                    measure = row_change if measure == spec.value_measure else f"{row_change}_{measure}"
+                    measure = row_change if measure == value_measure else f"{row_change}_{measure}"
                 item = line_item
                 if wide and not code:
                     item = wide_row_items[c]
+                amount = cv.value
+                assert amount is not None  # parse_cell gives every "amount" cell its value
                 if qty_unit:
-                    out.quantities.append(Quantity(seq, table_id, line_item, name, cv.value, qty_unit, ref.page,
+                    out.quantities.append(Quantity(seq, table_id, line_item, name, amount, qty_unit, ref.page,
                                                    ref.bbox))
                     continue
                 out.facts.append(Fact(
                     table_seq=seq, table_id=table_id, account_scheme=scheme if code else "line",
                     account_code=code, line_item="" if code else item, account_name=name or unit_name,
-                    measure=measure, amount=cv.value, amount_wan=to_wan(cv.value, unit), unit_printed=unit,
+                    measure=measure, amount=amount, amount_wan=to_wan(amount, unit), unit_printed=unit,
                     page=ref.page, bbox=ref.bbox, row=ri, col=ref.grid_col, printed=cv.printed, side=blk.side,
                     header="/".join(paths[c]), entity=ent, cross=cross,
                 ))

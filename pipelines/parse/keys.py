@@ -40,7 +40,7 @@ def _candidates(spec: TableSpec | None, side: str, section: str) -> list[LineIte
     for it in catalogue.line_items():
         if it.tables and tid not in it.tables:
             continue
-        if not it.tables and tid and spec.rows == "wide":
+        if not it.tables and tid and spec is not None and spec.rows == "wide":
             continue
         if it.side and side and it.side != side:
             continue

@@ -53,6 +53,7 @@ def _find(text: str, dimension: str) -> tuple[list[str], str]:
     """Concepts of a dimension named in the text, in order, and the text with their words blanked."""
     found, rest, last = [], [], 0
     for m in _pattern(dimension).finditer(text):
+        assert m.lastgroup is not None  # every alternative is a named group
         found.append(m.lastgroup.rsplit("_", 1)[0])
         rest.append(text[last:m.start()] + "\0" * (m.end() - m.start()))
         last = m.end()

@@ -129,4 +129,5 @@ class PdfiumPage:
         self.edges = page_edges(page, display)
 
     def table_cells(self, settings: dict) -> list[list[tuple]]:
-        return [list(t.cells) for t in TableFinder(self, settings).tables]
+        # TableFinder reads only what this class provides (chars, edges, bbox, the size), not a pdfplumber Page
+        return [list(t.cells) for t in TableFinder(self, settings).tables]  # type: ignore[arg-type]

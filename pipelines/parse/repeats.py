@@ -12,7 +12,7 @@ and DI10 (figures printed on a table page became facts) leave out tables whose i
 """
 from __future__ import annotations
 
-from .model import DocumentResult
+from .model import DocumentResult, TableResult
 
 
 def _signature(facts) -> tuple:
@@ -25,9 +25,9 @@ def drop_repeats(doc: DocumentResult) -> list[dict]:
     by_seq: dict[int, list] = {}
     for f in doc.facts:
         by_seq.setdefault(f.table_seq, []).append(f)
-    first: dict[tuple, object] = {}
+    first: dict[tuple, TableResult] = {}
     repeats: list[dict] = []
-    empty: list[tuple] = []  # (table, the table it repeats) of tables printed empty
+    empty: list[tuple[TableResult, TableResult]] = []  # (table, the table it repeats) of tables printed empty
     for t in doc.tables:
         facts = by_seq.get(t.seq, [])
         if not t.table_id or (not facts and not t.empty):

@@ -61,15 +61,16 @@ FULL_WIDTH = 0.9  # a label cell spanning this share of the columns spans the ta
 
 
 def _full_width_label(grid: Grid, r: int) -> bool:
-    cells = [grid.origin(r, c) for c in range(grid.n_cols)]
-    cells = [c for c in cells if c is not None and c.text.strip()]
+    row = (grid.origin(r, c) for c in range(grid.n_cols))
+    cells = [cell for cell in row if cell is not None and cell.text.strip()]
     return len(cells) == 1 and cells[0].c1 - cells[0].c0 >= max(2, FULL_WIDTH * grid.n_cols) and \
         bool(re.match(r"^[一二三四五六七八九十]+、", squash(cells[0].text)))
 
 
 def split_header(grid: Grid, start: int = 0) -> tuple[list[int], list[int], int]:
     """Return (header rows, index rows, first body row) of a table's first grid."""
-    header, index = [], []
+    header: list[int] = []
+    index: list[int] = []
     for r in range(start, grid.n_rows):
         texts = grid.row_texts(r)
         if is_index_row(texts):

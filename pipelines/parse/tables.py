@@ -131,8 +131,8 @@ def _caption_rows(grid: Grid, kind: str | None) -> CaptionInfo:
     cells of caption text and no figures; empty rows above and between them are skipped."""
     info = CaptionInfo()
     for r in range(min(grid.n_rows, CAPTION_ROWS_MAX)):
-        cells = [grid.origin(r, c) for c in range(grid.n_cols)]
-        cells = [c for c in cells if c is not None and c.text.strip()]
+        row = (grid.origin(r, c) for c in range(grid.n_cols))
+        cells = [cell for cell in row if cell is not None and cell.text.strip()]
         if not cells:
             if r == info.n_rows:
                 info.n_rows = r + 1
@@ -288,7 +288,7 @@ def build_chains(layouts: list[PageLayout], kind: str | None, contents: dict[int
             same = m is not None and prev is not None and (
                 (prev.spec is not None and len(m.specs) == 1 and m.specs[0] is prev.spec)
                 or (m.unknown and not prev.specs and key(m.title) == key(prev.title)))
-            if same and gi == 0 and prev.page_end == lay.page - 1 and (not label or label == prev.label) \
+            if same and prev is not None and gi == 0 and prev.page_end == lay.page - 1 and (not label or label == prev.label) \
                     and _compatible(prev, grid):
                 prev.grids.append(grid)  # the title (and usually the header) repeated on every page
                 prev.page_end = lay.page

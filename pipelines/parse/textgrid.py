@@ -128,7 +128,8 @@ def extend_grid(grid: Grid, above: list[Line], below: list[Line]) -> list[Line]:
     """Add the unruled body rows printed right above / below the grid; returns the lines used."""
     used: list[Line] = []
     row_h = min((grid.row_y[i + 1] - grid.row_y[i] for i in range(grid.n_rows)), default=20.0)
-    first = [t for t in (squash(grid.at(0, c).text) if grid.at(0, c) else "" for c in range(grid.n_cols)) if t]
+    top = (grid.at(0, c) for c in range(grid.n_cols))
+    first = [t for t in (squash(cell.text) if cell else "" for cell in top) if t]
     starts_with_body = bool(first) and (any(SEP_FIGURE.match(t) for t in first)
                                         or all(_ENUMERATED.match(t) or _CODE.match(t) for t in first))
     new_top = _adjacent_rows(grid, above, grid.row_y[0], True, row_h, relaxed=starts_with_body)

@@ -17,7 +17,7 @@ DENSE_SHARE = 0.25  # … on at least this share of its lines holds a table
 
 def table_pages(texts: list[str]) -> list[int]:
     """1-based numbers of pages worth a table pass."""
-    out = []
+    out: list[int] = []
     for i, text in enumerate(texts, 1):
         lines = [ln for ln in text.split("\n") if ln.strip()]
         if not lines:

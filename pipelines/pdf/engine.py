@@ -23,15 +23,16 @@ from .substitute_font import FONT_DIR
 __all__ = ["pdfium", "pdfium_c", "font_paths"]
 
 _PATHS: list[bytes] = []
+_ARRAYS: list[ctypes.Array] = []  # pdfium keeps the pointers: keep them alive
 
 
 def _init_with_fonts() -> None:
     if _PATHS:
         return
     _PATHS.append(str(FONT_DIR).encode())
-    array = (ctypes.POINTER(ctypes.c_char) * 2)(ctypes.cast(ctypes.c_char_p(_PATHS[0]), ctypes.POINTER(ctypes.c_char)),
-                                                 None)
-    _init_with_fonts.array = array  # pdfium keeps the pointers: keep them alive
+    char_p = ctypes.POINTER(ctypes.c_char)
+    array = (char_p * 2)(ctypes.cast(ctypes.c_char_p(_PATHS[0]), char_p), char_p())  # NULL-terminated
+    _ARRAYS.append(array)
     if bases.LIBRARY_AVAILABLE:
         _library_scope.destroy_lib()
     config = pdfium_c.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=array, m_pIsolate=None, m_v8EmbedderSlot=0)

@@ -20,6 +20,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -53,6 +54,19 @@ class NotAWarehouse(WarehouseError):
 
 class WarehouseMissing(WarehouseError, FileNotFoundError):
     """No warehouse (yet) at the configured path."""
+
+
+def one_row(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple[Any, ...]:
+    """The row of a query that returns one row (counts, aggregates)."""
+    row = con.execute(sql, params).fetchone()
+    if row is None:
+        raise WarehouseError(f"a query that returns one row returned none: {' '.join(sql.split())[:120]}")
+    return row
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> Any:
+    """The one value of a query that returns one row (a count, an aggregate)."""
+    return one_row(con, sql, params)[0]
 
 
 def _locked(exc: duckdb.Error) -> bool:
@@ -89,11 +103,11 @@ def identify(con: duckdb.DuckDBPyConnection, alias: str, path: Path) -> str:
             return "warehouse"
     elif tables >= LEGACY_TABLES:
         return "warehouse"
-    n = con.execute("""SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = $1)
+    n = scalar(con, """SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = $1)
                             + (SELECT count(*) FROM duckdb_views() WHERE database_name = $1 AND NOT internal)
                             + (SELECT count(*) FROM duckdb_sequences() WHERE database_name = $1)
                             + (SELECT count(*) FROM duckdb_functions() WHERE database_name = $1 AND NOT internal)""",
-                    [alias]).fetchone()[0]
+                [alias])
     if n == 0:
         return "empty"
     shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")

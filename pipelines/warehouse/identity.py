@@ -10,6 +10,7 @@ from __future__ import annotations
 import duckdb
 
 from ..catalogue.departments import base_key, group_key
+from .connection import scalar
 
 
 def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region: str,
@@ -25,7 +26,7 @@ def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region
             "SELECT department_key FROM dim_department_name n JOIN dim_department d USING (department_key) "
             "WHERE n.name_key = ? AND d.entity_level = ? LIMIT 1", [gk, level]).fetchone()
     if row is None:
-        new_key = con.execute("SELECT coalesce(max(department_key), 0) + 1 FROM dim_department").fetchone()[0]
+        new_key = scalar(con, "SELECT coalesce(max(department_key), 0) + 1 FROM dim_department")
         parent = None
         if level == "unit":
             p = con.execute("SELECT department_key FROM dim_department WHERE name_key = ? AND entity_level = 'department'",
@@ -41,8 +42,8 @@ def resolve(con: duckdb.DuckDBPyConnection, name: str, entity_level: str, region
         dkey = new_key
     else:
         dkey = row[0]
-        latest = con.execute("SELECT max(fiscal_year) FROM dim_department_name WHERE department_key = ?",
-                             [dkey]).fetchone()[0]
+        latest = scalar(con, "SELECT max(fiscal_year) FROM dim_department_name WHERE department_key = ?",
+                        [dkey])
         if fiscal_year is not None and (latest is None or fiscal_year >= latest):
             con.execute("UPDATE dim_department SET canonical_name = ?, region = coalesce(?, region) "
                         "WHERE department_key = ?", [name, region or None, dkey])

@@ -107,7 +107,8 @@ def read_header(path: Path) -> StagedHeader:
     if not isinstance(d, dict) or d.get("format") != FORMAT:
         got = d.get("format", 1) if isinstance(d, dict) else "?"
         raise StagedFormatError(f"{path}: staged format {got}, this program reads format {FORMAT}")
-    return StagedHeader(**{f.name: d.get(f.name) for f in fields(StagedHeader)})
+    values: dict[str, Any] = {f.name: d.get(f.name) for f in fields(StagedHeader)}
+    return StagedHeader(**values)
 
 
 def is_fresh(path: Path, parser_version: str = PARSER_VERSION) -> bool:

@@ -36,3 +36,9 @@ def test_orphan_sql_file_and_bad_severity_are_named(tmp_path):
         "rule_id,group,severity,applies_to,description,basis\nA1,integrity,fatal,final,x,\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"rules.csv:2: A1: severity 'fatal'"):
         load(tmp_path / "rules.csv")
+
+
+def test_empty_catalogue_file_is_named(tmp_path):
+    (tmp_path / "rules.csv").write_text("", encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"rules.csv: header must start with rule_id,group,.*got \[\]"):
+        load(tmp_path / "rules.csv")

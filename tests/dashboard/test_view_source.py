@@ -59,3 +59,13 @@ def test_manual_page_choice(use_sample):
     assert at.selectbox(key="src_doc").options
     at.number_input(key="src_page").set_value(2).run()
     assert not at.exception and len(at.get("image")) == 1
+
+
+def test_document_gone_since_the_list_was_read_is_said_not_a_crash(use_sample, monkeypatch):
+    """The document list and the document's row come from two queries: a snapshot published in between
+    may no longer hold the chosen document."""
+    monkeypatch.setattr("pipelines.dashboard.data.document", lambda document_id: None)
+    at = raw_app(view="source")
+    assert not at.exception, [e.value for e in at.exception]
+    assert [i.value for i in at.info] == ["没有文件。"]
+    assert len(at.get("image")) == 0

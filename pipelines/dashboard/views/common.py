@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -46,13 +47,18 @@ def link_column(text: str = "查看原文"):
     return st.column_config.LinkColumn("原文", display_text=text)
 
 
+def _drill_option(names: dict[str, str], level: str, code: str | None) -> str:
+    """A drill-down choice: the code's name, or （全部类） for no choice."""
+    return f"（全部{level}）" if code is None else names.get(code, code)
+
+
 def drill(df: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[str]]:
     """类 -> 款 -> 项 drill-down over coded rows. Returns (rows of the shown level, breadcrumb)."""
     coded = df[df["account_level"].notna()]
     if coded.empty:
         return df, []
     names = {r.account_code: account_label(r) for r in coded.itertuples()}
-    crumbs = []
+    crumbs: list[str] = []
     parent = None
     shown = coded[coded["account_level"] == 1]
     for depth, level_name in ((1, "类"), (2, "款")):
@@ -65,7 +71,7 @@ def drill(df: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[str]]:
         if k in st.session_state and st.session_state[k] not in options:
             del st.session_state[k]
         choice = st.selectbox(f"下钻：选择{level_name}", options, key=k,
-                              format_func=lambda c, ln=level_name: f"（全部{ln}）" if c is None else names.get(c, c))
+                              format_func=partial(_drill_option, names, level_name))
         if choice is None:
             break
         parent = choice

@@ -56,6 +56,9 @@ def render(sel) -> None:
     names = {r.document_id: f"{r.file_name}（{r.department or ''} {r.fiscal_year or ''}）" for r in docs.itertuples()}
     doc_id = st.selectbox("文件", list(names), key="src_doc", format_func=lambda d: names[d])
     info = data.document(doc_id)
+    if info is None:  # gone from a snapshot published since the list was read
+        st.info("没有文件。")
+        return
     n = int(info["n_pages"] or 1)
     page = st.number_input("页码", min_value=1, max_value=max(n, 1), value=1, step=1, key="src_page")
     show(doc_id, page)

@@ -6,6 +6,8 @@ Rules of severity `source` find inconsistencies printed in the source document: 
 """
 from __future__ import annotations
 
+from typing import Any
+
 import dagster as dg
 
 from ..metadata import md_table
@@ -36,7 +38,7 @@ def evaluate(rows: list[tuple], n_documents: int) -> list[dg.AssetCheckResult]:
         counts: dict[str, int] = {}
         for r in mine:
             counts[r[3]] = counts.get(r[3], 0) + 1
-        meta = {"documents": n_documents, "results": len(mine), **{f"n_{k}": v for k, v in sorted(counts.items())}}
+        meta: dict[str, Any] = {"documents": n_documents, "results": len(mine), **{f"n_{k}": v for k, v in sorted(counts.items())}}
         if bad:
             meta["failures"] = md_table([(r[0][:12], r[1], r[3], r[4] or "", r[5] if r[5] is not None else "",
                                           r[6] or "") for r in bad],

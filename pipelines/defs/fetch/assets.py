@@ -48,8 +48,8 @@ def fetched_files(context: dg.AssetExecutionContext, config: FetchConfig, fiscal
             context.log.warning(f"source {s.name} failed: {s.error}")
     details = [(it.source, it.role, it.outcome, it.file or it.url, it.reason)
                for it in report.items if it.outcome != "unchanged"]
-    total = {k: sum(r[i] for r in rows) for i, k in enumerate(
-        ("new", "revision", "unchanged", "duplicate", "skipped", "failed"), start=1)}
+    total = {k: sum(s.counts()[k] for s in report.sources)
+             for k in ("new", "revision", "unchanged", "duplicate", "skipped", "failed")}
     yield dg.MaterializeResult(metadata={
         "fetch_run": report.run_id,
         "sources": md_table(rows, ("source", "new", "revision", "unchanged", "duplicate", "skipped", "failed",

@@ -1,6 +1,7 @@
 """Raw documents: one partition per PDF in the inbox, keyed by its sha256."""
 import contextlib
 import os
+from typing import Any
 
 import dagster as dg
 
@@ -22,7 +23,7 @@ def raw_documents(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> 
     found = locate(fiscal.index_path, fiscal.inbox_dir, context.partition_keys)
     problems = 0
     for doc_id, loc in found.items():
-        meta = {"file": display(loc.name), "path": dg.MetadataValue.path(display(loc.path)) if loc.path else "",
+        meta: dict[str, Any] = {"file": display(loc.name), "path": dg.MetadataValue.path(display(loc.path)) if loc.path else "",
                 "readable": not loc.problem}
         if loc.problem:
             problems += 1

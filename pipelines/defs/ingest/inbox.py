@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def display(text: str) -> str:
     return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
-def new_documents(state: State, existing: set[str] | list[str]) -> list[str]:
+def new_documents(state: State, existing: Iterable[str]) -> list[str]:
     """Documents in the inbox that are not partitions yet, in path order, each once."""
     known = set(existing)
     out: list[str] = []
@@ -120,7 +121,7 @@ class Located:
     problem: str = ""  # why the file cannot be read as this document (empty when it can)
 
 
-def locate(index_path: Path, inbox: Path, document_ids: list[str]) -> dict[str, Located]:
+def locate(index_path: Path, inbox: Path, document_ids: Sequence[str]) -> dict[str, Located]:
     """Find each document's file from the index; when one is unknown, gone or changed, rescan the
     inbox once (it may have been renamed or moved) and look again.
 
@@ -142,7 +143,7 @@ def locate(index_path: Path, inbox: Path, document_ids: list[str]) -> dict[str, 
     return out
 
 
-def _lookup(state: State, inbox: Path, document_ids: list[str]) -> dict[str, Located]:
+def _lookup(state: State, inbox: Path, document_ids: Sequence[str]) -> dict[str, Located]:
     by_doc = {s.document_id: (p, s) for p, s in sorted(state.items(), reverse=True)}
     out: dict[str, Located] = {}
     for doc_id in document_ids:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import dagster as dg
 
-documents = dg.DynamicPartitionsDefinition(name="documents")
+DOCUMENTS = "documents"  # the partitions' name (the instance stores the keys under it)
+documents = dg.DynamicPartitionsDefinition(name=DOCUMENTS)
 
 RANGE_START = "dagster/asset_partition_range_start"
 RANGE_END = "dagster/asset_partition_range_end"
@@ -22,8 +23,8 @@ def run_document_ids(context) -> list[str]:
     start, end = tags.get(RANGE_START), tags.get(RANGE_END)
     if not (start and end):
         return []
-    keys = context.instance.get_dynamic_partitions(documents.name)
+    keys = context.instance.get_dynamic_partitions(DOCUMENTS)
     if start not in keys or end not in keys:
         raise dg.Failure(f"run targets documents {start[:12]}..{end[:12]}, which are not partitions of "
-                         f"'{documents.name}'")
+                         f"'{DOCUMENTS}'")
     return keys[keys.index(start): keys.index(end) + 1]

@@ -12,7 +12,7 @@ from ..fetch.jobs import fetch_sources
 from ..warehouse.assets import KEY as WAREHOUSE_KEY
 from . import inbox
 from .jobs import REFRESH_KEYS
-from .partitions import documents, range_tags
+from .partitions import DOCUMENTS, range_tags
 from .resources import FiscalResource
 
 NIGHTLY_TAG = "fiscal/nightly"
@@ -22,9 +22,9 @@ def scan_inbox(instance, fiscal: FiscalResource) -> inbox.Scan:
     """Scan the inbox (saving the index) and add a partition for every new document."""
     found = inbox.scan(fiscal.inbox_dir, inbox.load_index(fiscal.index_path), settle=fiscal.settle_seconds)
     inbox.save_index(fiscal.index_path, found.state)
-    new = inbox.new_documents(found.state, instance.get_dynamic_partitions(documents.name))
+    new = inbox.new_documents(found.state, instance.get_dynamic_partitions(DOCUMENTS))
     if new:
-        instance.add_dynamic_partitions(documents.name, new)
+        instance.add_dynamic_partitions(DOCUMENTS, new)
     return found
 
 
@@ -32,7 +32,7 @@ def pending_documents(instance, fiscal: FiscalResource) -> list[str]:
     """Add partitions for new inbox files; return every partition whose warehouse load has not happened."""
     scan_inbox(instance, fiscal)
     loaded = instance.get_materialized_partitions(WAREHOUSE_KEY)
-    return [k for k in instance.get_dynamic_partitions(documents.name) if k not in loaded]
+    return [k for k in instance.get_dynamic_partitions(DOCUMENTS) if k not in loaded]
 
 
 def ingest_request(instance, fiscal: FiscalResource, run_key: str, tags: dict | None = None) -> dg.RunRequest:

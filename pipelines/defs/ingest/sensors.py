@@ -3,7 +3,7 @@ import dagster as dg
 
 from . import inbox
 from .jobs import ingest_documents
-from .partitions import documents
+from .partitions import DOCUMENTS, documents
 from .resources import FiscalResource
 
 
@@ -16,7 +16,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, fiscal: FiscalResource):
     for problem in found.problems:
         context.log.warning(inbox.display(problem))
     inbox.save_index(fiscal.index_path, found.state)
-    new = inbox.new_documents(found.state, context.instance.get_dynamic_partitions(documents.name))
+    new = inbox.new_documents(found.state, context.instance.get_dynamic_partitions(DOCUMENTS))
     cursor = inbox.encode(found.state)
     if not new:
         trouble = f"; {len(found.problems)} problems, first: {inbox.display(found.problems[0])}" if found.problems else ""

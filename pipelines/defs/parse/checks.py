@@ -1,4 +1,6 @@
 """Checks on the extraction of each document of a run."""
+from typing import Any
+
 import dagster as dg
 
 from ...warehouse.staging import stage_path
@@ -22,7 +24,7 @@ def parser_completed(context: dg.AssetCheckExecutionContext, fiscal: FiscalResou
         s = staged_summary(sp) if sp.exists() else {"reject_code": "not_staged", "reason": f"no {sp}"}
         if s["reject_code"] in ("parser_error", "not_staged"):
             bad.append((doc_id[:12], s["reject_code"], s["reason"][:160]))
-    meta = {"documents": len(ids), "parser_errors": len(bad)}
+    meta: dict[str, Any] = {"documents": len(ids), "parser_errors": len(bad)}
     if bad:
         meta["failures"] = md_table(bad, ("document", "code", "reason"))
     return dg.AssetCheckResult(passed=not bad, metadata=meta)
@@ -43,7 +45,7 @@ def tables_found(context: dg.AssetCheckExecutionContext, fiscal: FiscalResource)
         n += 1
         if s["tables_identified"] == 0 or s["facts"] == 0:
             weak.append((doc_id[:12], s["kind"], s["department"], s["tables_identified"], s["facts"]))
-    meta = {"packs": n, "without_tables_or_facts": len(weak)}
+    meta: dict[str, Any] = {"packs": n, "without_tables_or_facts": len(weak)}
     if weak:
         meta["packs_without_tables"] = md_table(weak, ("document", "kind", "department", "tables", "facts"))
     return dg.AssetCheckResult(passed=not weak, severity=dg.AssetCheckSeverity.WARN, metadata=meta)

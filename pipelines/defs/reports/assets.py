@@ -2,6 +2,7 @@
 import dagster as dg
 
 from ... import core
+from ...warehouse.connection import one_row
 from ..checks.assets import check_results
 from ..ingest.resources import FiscalResource
 from ..scaleout import WAREHOUSE_HOST
@@ -39,8 +40,8 @@ def marts(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.Mater
 def dashboard_snapshot(context: dg.AssetExecutionContext, fiscal: FiscalResource) -> dg.MaterializeResult:
     with warehouse_writer(fiscal) as con:
         pub = core.publish(fiscal.to_settings(), con)
-        docs, facts = con.execute("SELECT count(*), coalesce(sum(n_facts), 0) FROM document "
-                                  "WHERE is_current AND status = 'loaded'").fetchone()
+        docs, facts = one_row(con, "SELECT count(*), coalesce(sum(n_facts), 0) FROM document "
+                                   "WHERE is_current AND status = 'loaded'")
     if not pub.published:
         raise dg.Failure(pub.summary, metadata={"held_back_by": len(pub.blocking), "readers_see_snapshot_of":
                                                 pub.published_at or "none yet"})

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
 from ...warehouse import staging
+from ...warehouse.connection import one_row, scalar
 from ..metadata import md_table
 
 LOAD_MATCHES = "load_matches_extraction"
@@ -32,10 +34,10 @@ def warehouse_totals(con, doc_id: str) -> dict | None:
     row = con.execute("SELECT status FROM document WHERE document_id = ?", [doc_id]).fetchone()
     if row is None:
         return None
-    n_tables = con.execute("SELECT count(*) FROM document_table WHERE document_id = ?", [doc_id]).fetchone()[0]
-    n_facts, total = con.execute("SELECT count(*), sum(amount_wan) FROM fact_amount WHERE document_id = ?",
-                                 [doc_id]).fetchone()
-    n_q = con.execute("SELECT count(*) FROM fact_quantity WHERE document_id = ?", [doc_id]).fetchone()[0]
+    n_tables = scalar(con, "SELECT count(*) FROM document_table WHERE document_id = ?", [doc_id])
+    n_facts, total = one_row(con, "SELECT count(*), sum(amount_wan) FROM fact_amount WHERE document_id = ?",
+                             [doc_id])
+    n_q = scalar(con, "SELECT count(*) FROM fact_quantity WHERE document_id = ?", [doc_id])
     return {"status": row[0], "tables": n_tables, "facts": n_facts, "quantities": n_q,
             "sum": Decimal(total) if total is not None else Decimal(0)}
 
@@ -54,7 +56,7 @@ def evaluate(con, staged: dict[str, Path]) -> dg.AssetCheckResult:
         for k in ("status", "tables", "facts", "quantities", "sum"):
             if want[k] != got[k]:
                 bad.append((doc_id[:12], k, want[k], got[k]))
-    meta = {"documents": len(staged), "mismatches": len(bad)}
+    meta: dict[str, Any] = {"documents": len(staged), "mismatches": len(bad)}
     if bad:
         meta["mismatch_detail"] = md_table(bad, ("document", "what", "staged", "warehouse"))
     return dg.AssetCheckResult(check_name=LOAD_MATCHES, passed=not bad, metadata=meta)
