@@ -3,6 +3,17 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+import duckdb
+
+
+def rollback(con) -> None:
+    """ROLLBACK after an error. A COMMIT that failed (e.g. the disk is full) has already ended the
+    transaction; the error that got us here is the one to report, not "no transaction is active"."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
+
 
 @contextmanager
 def transaction(con, **frames):
@@ -13,8 +24,8 @@ def transaction(con, **frames):
         con.execute("BEGIN TRANSACTION")
         yield con
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:
+        rollback(con)
         raise
     finally:
         for name in frames:
