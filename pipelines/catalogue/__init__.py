@@ -22,6 +22,18 @@ def _load(name: str):
 
 
 @dataclass(frozen=True)
+class RuleMeasure:
+    """How the rules read a measure of one table (tables.yaml `rule_measures`, dim_rule_measure): a
+    fact whose parsed measure is in `measures` (any when empty) and not in `unless`, and whose
+    column header contains `header` (any when empty), is read as `as_measure`; the first that fits wins."""
+
+    as_measure: str
+    measures: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    header: str = ""
+
+
+@dataclass(frozen=True)
 class TableSpec:
     id: str
     kind: str
@@ -40,6 +52,7 @@ class TableSpec:
     attachment: bool = False  # a file of these tables alone is part of a pack of this kind
     core: bool = False  # recall is measured on these; a pack of standard tables without one needs attention
     required: bool = False  # rule DI05: every pack of this kind prints it (where `named_by` says so)
+    rule_measures: tuple[RuleMeasure, ...] = ()  # how the rules read this table's generic columns
 
     @property
     def says_kind(self) -> bool:
@@ -94,6 +107,9 @@ def tables() -> tuple[TableSpec, ...]:
                           for child, m in kids.items()),
             named_by=t.get("named_by", ""), attachment=bool(t.get("attachment", False)),
             core=bool(t.get("core", False)), required=bool(t.get("required", False)),
+            rule_measures=tuple(RuleMeasure(as_measure=r["as"], measures=tuple(r.get("measures", ())),
+                                            unless=tuple(r.get("unless", ())), header=r.get("header", ""))
+                                for r in t.get("rule_measures", ())),
         ))
     return tuple(out)
 

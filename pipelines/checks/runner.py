@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
@@ -15,23 +16,38 @@ from . import catalogue, judge, reconcile, store
 from .catalogue import Rule
 
 
+class Failure(NamedTuple):
+    document_id: str
+    rule_id: str
+    severity: str
+    location: str | None
+    diff: object
+    page: int | None
+
+
+class ErrorRow(NamedTuple):
+    document_id: str
+    rule_id: str
+    message: str | None
+
+
 @dataclass
 class CheckReport:
     check_run_id: str
     document_ids: list[str]
     n_rules: int
     counts: dict[str, int] = field(default_factory=dict)  # outcome -> results
-    failures: list[tuple] = field(default_factory=list)  # (document_id, rule_id, severity, location, diff, page)
+    failures: list[Failure] = field(default_factory=list)  # outcome fail or error
     errors: dict[str, str] = field(default_factory=dict)  # rule_id -> message (the rule erred on some document)
     document_errors: dict[str, str] = field(default_factory=dict)  # document_id -> why its rules erred
-    error_rows: list[tuple] = field(default_factory=list)  # (document_id, rule_id, message) of outcome error
+    error_rows: list[ErrorRow] = field(default_factory=list)  # outcome error, with the message
     docs_index: Path | None = None
     seconds: float = 0.0
 
     @property
-    def blocking(self) -> list[tuple]:
+    def blocking(self) -> list[Failure]:
         """Failures of parse-integrity rules: the extraction is wrong, downstream marts should wait."""
-        return [f for f in self.failures if f[2] == "parse"]
+        return [f for f in self.failures if f.severity == "parse"]
 
 
 def ruleset_version(rules: tuple[Rule, ...]) -> str:
@@ -208,13 +224,13 @@ def run_checks(con: duckdb.DuckDBPyConnection, document_ids, *, rules: list[str]
     for outcome, n in con.execute("SELECT outcome, count(*) FROM check_result WHERE check_run_id = ? GROUP BY 1",
                                   [run_id]).fetchall():
         report.counts[outcome] = n
-    report.failures = con.execute("""
+    report.failures = [Failure(*r) for r in con.execute("""
         SELECT c.document_id, c.rule_id, r.severity, c.location, c.diff, c.page
         FROM check_result c JOIN dim_rule r USING (rule_id)
         WHERE c.check_run_id = ? AND c.outcome IN ('fail', 'error')
-        ORDER BY c.document_id, c.rule_id, c.page""", [run_id]).fetchall()
-    report.error_rows = con.execute("""
+        ORDER BY c.document_id, c.rule_id, c.page""", [run_id]).fetchall()]
+    report.error_rows = [ErrorRow(*r) for r in con.execute("""
         SELECT document_id, rule_id, detail FROM check_result
-        WHERE check_run_id = ? AND outcome = 'error' ORDER BY document_id, rule_id""", [run_id]).fetchall()
+        WHERE check_run_id = ? AND outcome = 'error' ORDER BY document_id, rule_id""", [run_id]).fetchall()]
     report.seconds = time.monotonic() - t0
     return report

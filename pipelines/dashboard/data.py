@@ -190,10 +190,6 @@ def dq_alerts() -> list[tuple[str, str]]:
     return out
 
 
-def ingest_runs() -> pd.DataFrame:
-    return query("SELECT * FROM ingest_run ORDER BY started_at")
-
-
 def document(document_id: str) -> dict | None:
     df = query("""SELECT document_id, file_name, source_path, n_pages, department, fiscal_year, doc_kind
                   FROM document WHERE document_id = ?""", [document_id])

@@ -46,10 +46,6 @@ def _walk(folder: Path, problems: list[str]) -> list[Path]:
     return found
 
 
-def _regular(p: Path) -> bool:
-    return not what_else(p)
-
-
 def what_else(p: Path) -> str:
     """'' for a regular file (or a link to one); else what the path is, for the problem line: a
     FIFO would block the reader forever, a link to /dev/zero never ends, a link loop never resolves."""

@@ -50,6 +50,14 @@ class Finished:
     base_mb: float  # the parent's resident memory when the child was forked (the child's start)
     timed_out: bool = False
     error: str = ""  # what the task raised, when it raised (one line, sent over a pipe)
+    address_grew_mb: float = 0.0  # the child's address space (what its limit counts) above its start, as last seen
+
+    @property
+    def near_memory_limit(self) -> float:
+        """How close the child came to its memory limit, in MB: the larger of its resident growth (which
+        underestimates: pages the fork shared are not counted again) and its address-space growth as last
+        polled (which misses the allocation that failed)."""
+        return max(self.grew_mb, self.address_grew_mb)
 
     @property
     def ok(self) -> bool:
@@ -67,9 +75,9 @@ class Finished:
         return f"signal {self.signal}"
 
 
-def _status_kb(field: str) -> int:
+def _status_kb(field: str, pid: int | str = "self") -> int:
     try:
-        with open("/proc/self/status", encoding="ascii") as fh:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
             for line in fh:
                 if line.startswith(field + ":"):
                     return int(line.split()[1])
@@ -128,6 +136,7 @@ def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fi
     """Run the tasks, at most `workers` at a time; yields each Finished as its child ends."""
     pending = list(tasks)
     running: dict[int, tuple[Task, float, float, int]] = {}  # pid -> (task, started, parent rss MB, pipe)
+    address: dict[int, list[float]] = {}  # pid -> [address space at fork, peak seen] in MB
     killed: set[int] = set()
     workers = max(1, workers)
     try:
@@ -135,6 +144,7 @@ def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fi
             while pending and len(running) < workers:
                 task = pending.pop(0)
                 base = _status_kb("VmRSS") / 1024
+                vm_base = _status_kb("VmSize") / 1024  # the child starts with exactly the parent's
                 sys.stdout.flush()
                 sys.stderr.flush()
                 me = os.getpid()
@@ -145,21 +155,25 @@ def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fi
                     _child(task, limits, me, wfd)
                 os.close(wfd)
                 running[pid] = (task, time.monotonic(), base, rfd)
+                address[pid] = [vm_base, vm_base]
             ended = False
             for pid in list(running):
                 task, started, base, rfd = running[pid]
                 done, status, usage = os.wait4(pid, os.WNOHANG)
                 if done == 0:
+                    address[pid][1] = max(address[pid][1], _status_kb("VmPeak", pid) / 1024)
                     if time.monotonic() - started > limits.seconds and pid not in killed:
                         os.kill(pid, signal.SIGKILL)
                         killed.add(pid)
                     continue
                 ended = True
                 del running[pid]
+                vm_base, vm_peak = address.pop(pid)
                 error = _read_all(rfd)
                 yield Finished(task.key, os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
                                os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-                               time.monotonic() - started, usage.ru_maxrss / 1024, base, pid in killed, error)
+                               time.monotonic() - started, usage.ru_maxrss / 1024, base, pid in killed, error,
+                               vm_peak - vm_base)
                 killed.discard(pid)
             if not ended and running:
                 time.sleep(POLL)

@@ -296,7 +296,7 @@ def failure_reason(fin: Finished, lim: Limits) -> tuple[str, str]:
     if fin.timed_out:
         return (f"time limit: parsing took longer than {lim.seconds:g} s (limit FISCAL_PARSE_SECONDS="
                 f"{lim.seconds:g})"), "time_limit"
-    if fin.exitcode == EXIT_MEMORY or (fin.signal is not None and fin.grew_mb >= 0.8 * lim.memory_mb):
+    if fin.exitcode == EXIT_MEMORY or (fin.signal is not None and fin.near_memory_limit >= 0.8 * lim.memory_mb):
         how = "" if fin.exitcode == EXIT_MEMORY else f"; the parser process ended with {fin.signal_name}"
         return memory_reason(lim) + how, "memory_limit"
     if fin.signal is not None:

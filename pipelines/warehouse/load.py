@@ -21,6 +21,7 @@ from ..parse.model import DocumentResult
 from ..textutil.normalize import squash
 from . import statements
 from .identity import resolve
+from .transaction import rollback
 
 TABLE_COLUMNS = ("document_id", "table_seq", "table_id", "title", "label", "unit_printed", "unit_source", "page_start",
                  "page_end", "is_empty", "note", "identified_by", "n_rows", "n_facts", "header", "issues", "n_figures",
@@ -66,19 +67,22 @@ def _facts_frame(doc: DocumentResult, dkey) -> pd.DataFrame:
 
 
 def _upsert_accounts(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
+    """The document's function and economic codes in the account dimensions (levels and parents:
+    account_level / account_parent, sql/views/000_accounts.sql)."""
     con.execute("""
         INSERT INTO dim_function_account
-        SELECT DISTINCT account_code, (length(account_code) - 1) // 2,
-               CASE WHEN length(account_code) > 3 THEN left(account_code, length(account_code) - 2) END,
-               left(account_code, 3)
-        FROM fact_amount WHERE document_id = ? AND account_scheme = 'function' AND length(account_code) IN (3, 5, 7)
+        SELECT DISTINCT account_code, account_level('function', account_code),
+               account_parent('function', account_code), left(account_code, 3)
+        FROM fact_amount WHERE document_id = ? AND account_scheme = 'function'
+          AND account_level('function', account_code) IS NOT NULL
         ON CONFLICT DO NOTHING""", [document_id])
     con.execute("""
         INSERT INTO dim_economic_account
         SELECT DISTINCT account_code, CASE WHEN account_code LIKE '5%' THEN 'government' ELSE 'department' END,
-               (length(account_code) - 1) // 2,
-               CASE WHEN length(account_code) > 3 THEN left(account_code, 3) END, left(account_code, 3)
-        FROM fact_amount WHERE document_id = ? AND account_scheme = 'economic' AND length(account_code) IN (3, 5)
+               account_level('economic', account_code), account_parent('economic', account_code),
+               left(account_code, 3)
+        FROM fact_amount WHERE document_id = ? AND account_scheme = 'economic'
+          AND account_level('economic', account_code) IS NOT NULL
         ON CONFLICT DO NOTHING""", [document_id])
 
 
@@ -189,5 +193,5 @@ def load_document(con: duckdb.DuckDBPyConnection, doc: DocumentResult, run_id: s
         con.execute("COMMIT")
         return outcome, detail
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise

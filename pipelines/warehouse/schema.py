@@ -29,7 +29,9 @@ from pathlib import Path
 import duckdb
 
 from .. import catalogue, resources
+from ..textutil.numbers import UNIT_EXPONENT, unit_factor
 from . import statements
+from .transaction import rollback
 
 MIGRATIONS = "ddl"
 OBJECT_FOLDERS = ("views", "marts")  # created in this order, files in name order
@@ -158,7 +160,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> tuple[tuple[str, ...], bool]:
                         [m.version, m.name, m.checksum])
             con.execute("COMMIT")
         except BaseException as exc:
-            con.execute("ROLLBACK")
+            rollback(con)
             if isinstance(exc, duckdb.Error):
                 raise SchemaError(f"{m.path}: migration failed, nothing of it was applied: {exc}") from exc
             raise
@@ -188,7 +190,7 @@ def ensure_objects(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
                         [(folder, name, c) for (folder, name), c in want.items()])
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise
     return True
 
@@ -196,8 +198,23 @@ def ensure_objects(con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
 TABLE_COLUMNS = ("doc_kind", "name", "row_scheme", "yields_facts", "is_extra", "named_by", "is_core", "is_required")
 
 
+def _hashable(row) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in row)
+
+
+def _replace_if_changed(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:
+    """Make `table` hold exactly `rows` (written only when it differs)."""
+    have = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+    if {_hashable(r) for r in have} == {_hashable(r) for r in rows} and len(have) == len(rows):
+        return
+    con.execute(f"DELETE FROM {table}")
+    if rows:
+        con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+
+
 def sync_catalogue(con: duckdb.DuckDBPyConnection) -> None:
-    """dim_table and dim_measure_part as the catalogue has them (written only where they differ)."""
+    """dim_table, dim_rule_measure, dim_unit and dim_measure_part as the catalogue has them (written
+    only where they differ)."""
     cols = TABLE_COLUMNS
     existing = {r[0]: tuple(r[1:]) for r in con.execute(f"SELECT table_id, {', '.join(cols)} FROM dim_table").fetchall()}
     for t in catalogue.tables():
@@ -207,6 +224,12 @@ def sync_catalogue(con: duckdb.DuckDBPyConnection) -> None:
                         (t.id, *row))
         elif existing[t.id] != row:
             con.execute(f"UPDATE dim_table SET {', '.join(c + ' = ?' for c in cols)} WHERE table_id = ?", (*row, t.id))
+    readings = [(t.id, i, list(r.measures) or None, list(r.unless) or None, r.header or None, r.as_measure)
+                for t in catalogue.tables() for i, r in enumerate(t.rule_measures, start=1)]
+    _replace_if_changed(con, "dim_rule_measure",
+                        ("table_id", "priority", "measures", "unless_measures", "header_word", "as_measure"), readings)
+    _replace_if_changed(con, "dim_unit", ("unit", "to_wan"),
+                        [(unit, unit_factor(unit)) for unit in sorted(UNIT_EXPONENT)])
     parts = [(m, p) for m, ps in catalogue.measure_parts().items() for p in ps]
     if sorted(parts) != sorted(con.execute("SELECT measure, part FROM dim_measure_part").fetchall()):
         con.execute("DELETE FROM dim_measure_part")

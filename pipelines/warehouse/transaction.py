@@ -1,7 +1,16 @@
 """One DuckDB transaction, optionally with pandas frames registered for its statements."""
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+
+import duckdb
+
+
+def rollback(con) -> None:
+    """ROLLBACK after an error. A COMMIT that failed (e.g. the disk is full) has already ended the
+    transaction; the error that got us here is the one to report, not "no transaction is active"."""
+    with suppress(duckdb.TransactionException):
+        con.execute("ROLLBACK")
 
 
 @contextmanager
@@ -13,8 +22,8 @@ def transaction(con, **frames):
         con.execute("BEGIN TRANSACTION")
         yield con
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except BaseException:
+        rollback(con)
         raise
     finally:
         for name in frames:

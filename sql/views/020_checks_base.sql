@@ -11,15 +11,15 @@
 
 -- Facts as the rules read them: the department's own figures (v_fact_department, 015_fact_department.sql:
 -- per-unit rows left out, cross-classified rows and unnamed unit blocks added up to their code).
--- 三公 tables printed as 预算数/合计 … keep the budget/final split in the column header when the
--- parser's measure is the generic 合计/小计 one; a 预算 pack's 三公 table has one value per item (its
--- 合计 / 财政拨款预算总额 column is the 预算数).
-CREATE OR REPLACE MACRO chk_measure(table_id, measure, header) AS
-    CASE
-        WHEN table_id = 'FIN_09' AND measure NOT IN ('budget', 'final') AND header LIKE '%决算%' THEN 'final'
-        WHEN table_id = 'FIN_09' AND measure NOT IN ('budget', 'final') AND header LIKE '%预算%' THEN 'budget'
-        WHEN table_id = 'BUD_07' AND measure IN ('total', 'value', 'fiscal') THEN 'budget'
-        ELSE measure END;
+-- The measure a rule reads: the parsed one, unless the catalogue says how this table's generic columns
+-- are read (dim_rule_measure, from tables.yaml `rule_measures`: a 三公 table printed as 预算数/合计 keeps
+-- the budget/final split in its column header; a 预算 pack's 三公 table has one value per item).
+CREATE OR REPLACE MACRO chk_measure(tid, parsed, header) AS
+    coalesce((SELECT first(r.as_measure ORDER BY r.priority) FROM dim_rule_measure r
+              WHERE r.table_id = tid
+                AND (r.measures IS NULL OR list_contains(r.measures, parsed))
+                AND (r.unless_measures IS NULL OR NOT list_contains(r.unless_measures, parsed))
+                AND (r.header_word IS NULL OR contains(coalesce(header, ''), r.header_word))), parsed);
 
 CREATE OR REPLACE VIEW v_chk_fact AS
 SELECT f.document_id, f.table_id, f.table_seq, f.account_scheme, f.account_code, f.line_item, f.account_name,
@@ -135,11 +135,12 @@ CREATE OR REPLACE TABLE chk_table_measure AS SELECT * FROM v_chk_table_measure L
 CREATE OR REPLACE VIEW v_chk_statement AS
 SELECT n.*,
        CAST(0.5 / pow(10, coalesce(n.scale, 0))
-            * CASE n.unit WHEN '亿元' THEN 10000 WHEN '元' THEN 0.0001 ELSE 1 END AS DECIMAL(28, 8)) AS half_ulp,
+            * coalesce(u.to_wan, 1) AS DECIMAL(28, 8)) AS half_ulp,
        CAST(0.5 / pow(10, coalesce(n.base_scale, 0)) AS DECIMAL(28, 8)) AS base_half_ulp,
-       n.unit IN ('万元', '亿元', '元') AS is_money
+       u.unit IS NOT NULL AS is_money  -- a money unit (dim_unit: the program's unit table)
 FROM narrative_statement n
-JOIN check_scope s ON s.document_id = n.document_id;
+JOIN check_scope s ON s.document_id = n.document_id
+LEFT JOIN dim_unit u ON u.unit = n.unit;
 CREATE OR REPLACE TABLE chk_statement AS SELECT * FROM v_chk_statement LIMIT 0;
 
 -- The figure a statement speaks of, per clause: its latest money amount (amount or 决算) stated

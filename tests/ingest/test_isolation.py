@@ -49,3 +49,26 @@ def test_at_most_workers_children_at_once(tmp_path):
     spans = [(float((tmp_path / f"{i}.start").read_text()), float((tmp_path / f"{i}.end").read_text())) for i in range(4)]
     for t, _ in spans:  # at any start, at most two tasks are running
         assert sum(1 for s, e in spans if s <= t < e) <= 2
+
+
+def reserve_then_abort():
+    import mmap
+
+    held = mmap.mmap(-1, 260 << 20)  # address space the limit counts, but never touched: not resident
+    time.sleep(0.3)  # long enough for the parent to look
+    del held
+    os.abort()  # as pdfium does when an allocation fails
+
+
+def test_a_native_abort_near_the_limit_counts_as_the_memory_limit():
+    """A library that aborts when an allocation fails grows address space, not resident memory: the
+    resident growth alone misses it (CI once reported such a bomb as 'parser process crashed')."""
+    from pipelines.ingest.runner import failure_reason
+
+    lim = Limits(memory_mb=300, seconds=10)
+    done = {f.key: f for f in run_isolated([Task("reserve", reserve_then_abort), Task("abort", abort)], 2, lim)}
+    near = done["reserve"]
+    assert near.signal_name == "SIGABRT" and near.grew_mb < 100 and near.address_grew_mb >= 260
+    assert failure_reason(near, lim)[1] == "memory_limit"
+    assert failure_reason(near, lim)[0].endswith("; the parser process ended with SIGABRT")
+    assert failure_reason(done["abort"], lim)[1] == "parser_crash"  # an abort far from the limit stays a crash

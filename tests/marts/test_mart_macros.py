@@ -1,4 +1,5 @@
-"""exact_pct / account_level / account_parent (sql/marts/000_macros.sql) against Python's Decimal."""
+"""exact_pct (sql/marts/000_macros.sql) against Python's Decimal; account_level / account_parent
+(sql/views/000_accounts.sql, also what the load writes into dim_account)."""
 from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
@@ -10,6 +11,7 @@ from pipelines import resources
 @pytest.fixture(scope="module")
 def con():
     c = duckdb.connect()
+    c.execute(resources.sql_files("views")[0].read_text(encoding="utf-8"))
     c.execute(resources.sql_files("marts")[0].read_text(encoding="utf-8"))
     return c
 

@@ -21,14 +21,16 @@ LEGACY = Path(__file__).with_name("legacy_ddl")
 
 def legacy_warehouse(path: Path) -> None:
     """A warehouse as the code before schema migrations left it: every DDL file applied (twice: it
-    re-ran them on each connect), the views and marts created, some rows in it."""
+    re-ran them on each connect), some rows in it, a document whose narrative statements were never
+    extracted (they were extracted by the checks then; this one was loaded with checks off). Its
+    views and marts are not made: today's definitions read tables it does not have yet, and the
+    upgrade re-creates them anyway."""
     con = duckdb.connect(str(path))
     for _ in range(2):
         for f in sorted(LEGACY.glob("*.sql")):
             con.execute(f.read_text(encoding="utf-8"))
-    for folder in ("views", "marts"):
-        for f in resources.sql_files(folder):
-            con.execute(f.read_text(encoding="utf-8"))
+    con.execute("INSERT INTO document_page (document_id, page, text) VALUES ('d1', 2, ?)",
+                ["第三部分 情况说明\n一、收入支出决算总体情况说明\n2024年度收入支出总计1,234.50万元。\n"])
     con.execute("INSERT INTO document (document_id, file_name, doc_kind, parser_version, status, is_current, n_facts, "
                 "n_figures, coverage) VALUES ('d1', 'a.pdf', 'final', '0.3.0', 'loaded', TRUE, 1, 1, 1.0)")
     con.execute("INSERT INTO fact_amount (document_id, table_seq, table_id, doc_kind, account_scheme, account_code, "
@@ -71,7 +73,7 @@ def test_legacy_warehouse_is_upgraded_without_loss(tmp_path):
     legacy_warehouse(path)
     before = duckdb.connect(str(path), read_only=True)
     want = {t: (columns(before, t), before.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall())
-            for t in ("document", "fact_amount", "ingest_run", "check_scope", "warehouse_info")}
+            for t in ("document", "fact_amount", "document_page", "ingest_run", "check_scope", "warehouse_info")}
     before.close()
     con = connect_write(path)  # recognised as this project's warehouse (warehouse_info), not refused
     change = schema.ensure_schema(con)
@@ -84,6 +86,10 @@ def test_legacy_warehouse_is_upgraded_without_loss(tmp_path):
         assert got == rows, table
     assert con.execute("SELECT amount_wan FROM fact_amount").fetchone()[0] == Decimal("1.234567")
     assert con.execute("SELECT count(*) FROM mart_yoy").fetchone() == (0,)
+    # migration 010: the statements of a document loaded before they were extracted at parse time
+    assert con.execute("SELECT page, topic, measure, value, value_text FROM narrative_statement").fetchall() == [
+        (2, "grand_total", "amount", Decimal("1234.500000"), "1,234.50万元")]
+    assert con.execute("SELECT narrative_error FROM document").fetchall() == [(None,)]
     assert not schema.ensure_schema(con).changed
     con.close()
 

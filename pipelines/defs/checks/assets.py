@@ -1,5 +1,6 @@
 """Check results: the consistency rules run on the newly loaded documents (or on all, on request)."""
 import time
+from collections import Counter
 
 import dagster as dg
 
@@ -46,9 +47,7 @@ def check_results(context: dg.AssetExecutionContext, config: CheckConfig, fiscal
             run_checks(con, ids, trigger=f"dagster:{context.run.run_id}", related=config.scope == "new",
                        docs_dir=fiscal.to_settings().data_docs if config.data_docs else None)
         rows = rules.outcomes(con, rules.check_run_ids(con) - before)
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r[3]] = counts.get(r[3], 0) + 1
+    counts = Counter(r.outcome for r in rows)
     n = len(ids)
     context.log.info(f"checked {n} documents in {time.monotonic() - t0:.1f}s: {counts or 'nothing to check'}")
     yield dg.MaterializeResult(metadata={"documents_checked": n, "results": len(rows),

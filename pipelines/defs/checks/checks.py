@@ -6,11 +6,14 @@ Rules of severity `source` find inconsistencies printed in the source document: 
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 import dagster as dg
 
 from ..metadata import md_table
+from .rules import Outcome
 
 PARSE_INTEGRITY = "parse_integrity"
 SOURCE_CONSISTENCY = "source_consistency"
@@ -28,20 +31,19 @@ def specs(asset_key) -> list[dg.AssetCheckSpec]:
     ]
 
 
-def evaluate(rows: list[tuple], n_documents: int) -> list[dg.AssetCheckResult]:
-    """rows: (document_id, rule_id, severity, outcome, location, diff, page) from rules.outcomes()."""
+def evaluate(rows: Sequence[Outcome], n_documents: int) -> list[dg.AssetCheckResult]:
+    """rows: rules.outcomes() of the run."""
     out = []
     for name, severity, level in ((PARSE_INTEGRITY, "parse", dg.AssetCheckSeverity.ERROR),
                                   (SOURCE_CONSISTENCY, "source", dg.AssetCheckSeverity.WARN)):
-        mine = [r for r in rows if r[2] == severity]
-        bad = [r for r in mine if r[3] in BAD]
-        counts: dict[str, int] = {}
-        for r in mine:
-            counts[r[3]] = counts.get(r[3], 0) + 1
-        meta: dict[str, Any] = {"documents": n_documents, "results": len(mine), **{f"n_{k}": v for k, v in sorted(counts.items())}}
+        mine = [r for r in rows if r.severity == severity]
+        bad = [r for r in mine if r.outcome in BAD]
+        counts = Counter(r.outcome for r in mine)
+        meta: dict[str, Any] = {"documents": n_documents, "results": len(mine),
+                                **{f"n_{k}": v for k, v in sorted(counts.items())}}
         if bad:
-            meta["failures"] = md_table([(r[0][:12], r[1], r[3], r[4] or "", r[5] if r[5] is not None else "",
-                                          r[6] or "") for r in bad],
+            meta["failures"] = md_table([(r.document_id[:12], r.rule_id, r.outcome, r.location or "",
+                                          r.diff if r.diff is not None else "", r.page or "") for r in bad],
                                          ("document", "rule", "outcome", "location", "diff", "page"))
         out.append(dg.AssetCheckResult(check_name=name, passed=not bad, severity=level, metadata=meta))
     return out

@@ -12,6 +12,7 @@ import os
 import socket
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import dagster as dg
 
@@ -42,9 +43,19 @@ def unreadable(doc_id: str, loc, staging: Path) -> Path:
     return staged_format.write(doc, staging)
 
 
-def split(todo: list, n: int) -> list[list]:
+class ParseTask(NamedTuple):
+    """One document of the plan, as a parse step receives it."""
+
+    path: str
+    name: str
+    document_id: str
+    size: int
+    workers: int  # parse processes of the step
+
+
+def split(todo: list[ParseTask], n: int) -> list[list[ParseTask]]:
     """Largest files first, dealt round-robin: chunks of similar total size."""
-    todo = sorted(todo, key=lambda t: -t[3])
+    todo = sorted(todo, key=lambda t: -t.size)
     n = max(1, min(n, len(todo)))
     return [todo[i::n] for i in range(n)]
 
@@ -67,7 +78,7 @@ def _plan(width: int, context: dg.OpExecutionContext, config: ExtractionConfig, 
         if staged_format.is_fresh(sp):
             fresh += 1
             continue
-        todo.append((loc.path, loc.name, doc_id, os.path.getsize(loc.path), workers))
+        todo.append(ParseTask(str(loc.path), loc.name, doc_id, os.path.getsize(loc.path), workers))
     context.log.info(f"{len(ids)} documents: {len(todo)} to parse, {fresh} already staged by parser {PARSER_VERSION}")
     chunks = split(todo, min(n_chunks, width)) if todo else []
     return chunks + [[] for _ in range(width - len(chunks))]
@@ -80,8 +91,8 @@ def parse_chunk_op(index: int) -> dg.OpDefinition:
         chunk = chunks[index]
         if not chunk:
             return []
-        todo = [(Candidate(Path(path), name), doc_id) for path, name, doc_id, _, _ in chunk]
-        workers = min(chunk[0][4], len(todo))
+        todo = [(Candidate(Path(t.path), t.name), t.document_id) for t in chunk]
+        workers = min(chunk[0].workers, len(todo))
         if multiprocessing.current_process().daemon:  # a Dask worker process: no child processes allowed
             workers = 1
         t0 = time.monotonic()
