@@ -19,11 +19,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-# System packages for the browser end-to-end test: Debian's chromium and a CJK font.
+# System packages for the browser end-to-end test and the font-independence test: Debian's chromium
+# and a CJK font. --reinstall: a font package recorded as installed whose files are gone (deleted, or a
+# font folder hidden) is put back, not skipped.
 system-packages:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wenquanyi zen hei"; then \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-zenhei; \
+	@SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	if ! command -v chromium >/dev/null 2>&1; then \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium || exit 1; \
+	fi; \
+	if ! fc-list 2>/dev/null | grep -qi "wenquanyi zen hei"; then \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --reinstall fonts-wqy-zenhei; } || exit 1; \
+	  fc-list | grep -qi "wenquanyi zen hei" || { echo "system-packages: fonts-wqy-zenhei installed but fc-list does not list it"; exit 1; }; \
 	fi
 
 sample: venv
