@@ -7,17 +7,16 @@ from datetime import datetime
 from importlib import metadata
 
 MB = 1024 * 1024
-PHASE_LABELS = {
-    "ensure_schema": "schema (DDL, views)",
+PHASE_LABELS = {  # the stages of pipelines/core.py (and the run records) that bench/phases.py times
+    "ensure_schema": "schema (migrations, views, catalogue)",
     "ensure_snapshot": "first read snapshot",
     "start_run": "run record",
     "plan": "hash files, skip known ones, copy the others into staging",
-    "parse_all": "parse (one child process per document)",
-    "load_staged": "load staged documents (single writer)",
-    "check_loaded": "consistency rules on loaded documents",
+    "parse_to_staging": "parse (one child process per document)",
+    "load": "load staged documents (single writer)",
+    "check": "consistency rules on loaded documents",
     "record_run": "run outcome record",
-    "publish_snapshot": "checkpoint + publish read snapshot",
-    "publish_if_open": "publication gate + checkpoint + publish read snapshot",
+    "publish": "publication gate + checkpoint + publish read snapshot",
 }
 
 
@@ -113,8 +112,8 @@ def render(r: dict) -> str:
         w, c, m = (list(ph.get("total", (0.0, 0.0))) + [0])[:3]
         lines.append(f"| whole `fiscal ingest` command after imports | {w:.1f} | {c:.1f} | {m} |")
         lines.append("")
-        if "check_loaded" in ph:
-            w, c = ph["check_loaded"][:2]
+        if "check" in ph:
+            w, c = ph["check"][:2]
             lines.append(f"Without the consistency-rules step (`FISCAL_CHECKS=0`, rules run later by `fiscal check`) the "
                          f"same run would take about {run.seconds - w:.1f} s wall ({(run.seconds - w) / base:.2f}× the "
                          f"bare pdfplumber pass) and {run.cpu_seconds - c:.1f} CPU-s "
