@@ -4,8 +4,8 @@
 
 The stages pipelines/core.py composes the job of (ensure_schema, ensure_snapshot, plan,
 parse_to_staging, load, check, publish) and the run records (pipelines.ingest.runner start_run,
-record_run) are looked up by name and wrapped; the CLI then runs unchanged. OUT.json gets {step: [wall_s, cpu_s, hwm_mb]} plus "imports" and "total"; hwm_mb is the ingest
-process's own memory high-water mark (VmHWM) when the step ended (workers not included).
+record_run) are looked up by name and wrapped; the CLI then runs unchanged. OUT.json gets
+{step: [wall_s, cpu_s, hwm_mb]} plus "imports" and "total"; hwm_mb is the ingest process's own memory high-water mark (VmHWM) when the step ended (workers not included).
 """
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def timed(fn, name: str, out: dict):
 
 def main(argv: list[str]) -> int:
     out_path, cli_args = argv[0], argv[1:]
-    from ..cli.main import main as fiscal
     from .. import core
+    from ..cli.main import main as fiscal
     from ..ingest import runner
 
     steps: dict[str, tuple[float, float, int]] = {"imports": (time.perf_counter() - T0, cpu(), hwm_mb())}
