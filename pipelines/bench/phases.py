@@ -5,7 +5,8 @@
 The stages pipelines/core.py composes the job of (ensure_schema, ensure_snapshot, plan,
 parse_to_staging, load, check, publish) and the run records (pipelines.ingest.runner start_run,
 record_run) are looked up by name and wrapped; the CLI then runs unchanged. OUT.json gets
-{step: [wall_s, cpu_s, hwm_mb]} plus "imports" and "total"; hwm_mb is the ingest process's own memory high-water mark (VmHWM) when the step ended (workers not included).
+{step: [wall_s, cpu_s, hwm_mb]} plus "imports" and "total"; hwm_mb is the ingest process's own
+memory high-water mark (VmHWM) when the step ended (workers not included).
 """
 from __future__ import annotations
 
