@@ -132,19 +132,28 @@ def _child(task: Task, limits: Limits, parent: int, report_fd: int) -> None:
         os._exit(code)
 
 
+@dataclass
+class _Child:
+    """A running child, as the parent follows it."""
+    task: Task
+    started: float
+    rss_base_mb: float  # the parent's resident memory at fork (the child's start)
+    vm_base_mb: float  # its address space at fork: exactly the parent's
+    vm_peak_mb: float  # its address-space high-water mark, as last polled (what RLIMIT_AS counts)
+    pipe: int  # the read end of its report pipe
+
+
 def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Finished]:
     """Run the tasks, at most `workers` at a time; yields each Finished as its child ends."""
     pending = list(tasks)
-    running: dict[int, tuple[Task, float, float, int]] = {}  # pid -> (task, started, parent rss MB, pipe)
-    address: dict[int, list[float]] = {}  # pid -> [address space at fork, peak seen] in MB
+    running: dict[int, _Child] = {}
     killed: set[int] = set()
     workers = max(1, workers)
     try:
         while pending or running:
             while pending and len(running) < workers:
                 task = pending.pop(0)
-                base = _status_kb("VmRSS") / 1024
-                vm_base = _status_kb("VmSize") / 1024  # the child starts with exactly the parent's
+                rss, size = _status_kb("VmRSS") / 1024, _status_kb("VmSize") / 1024  # the child starts with these
                 sys.stdout.flush()
                 sys.stderr.flush()
                 me = os.getpid()
@@ -154,37 +163,35 @@ def run_isolated(tasks: list[Task], workers: int, limits: Limits) -> Iterator[Fi
                     os.close(rfd)
                     _child(task, limits, me, wfd)
                 os.close(wfd)
-                running[pid] = (task, time.monotonic(), base, rfd)
-                address[pid] = [vm_base, vm_base]
+                running[pid] = _Child(task, time.monotonic(), rss, size, size, rfd)
             ended = False
             for pid in list(running):
-                task, started, base, rfd = running[pid]
+                child = running[pid]
                 done, status, usage = os.wait4(pid, os.WNOHANG)
                 if done == 0:
-                    address[pid][1] = max(address[pid][1], _status_kb("VmPeak", pid) / 1024)
-                    if time.monotonic() - started > limits.seconds and pid not in killed:
+                    child.vm_peak_mb = max(child.vm_peak_mb, _status_kb("VmPeak", pid) / 1024)
+                    if time.monotonic() - child.started > limits.seconds and pid not in killed:
                         os.kill(pid, signal.SIGKILL)
                         killed.add(pid)
                     continue
                 ended = True
                 del running[pid]
-                vm_base, vm_peak = address.pop(pid)
-                error = _read_all(rfd)
-                yield Finished(task.key, os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
+                error = _read_all(child.pipe)
+                yield Finished(child.task.key, os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else None,
                                os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-                               time.monotonic() - started, usage.ru_maxrss / 1024, base, pid in killed, error,
-                               vm_peak - vm_base)
+                               time.monotonic() - child.started, usage.ru_maxrss / 1024, child.rss_base_mb,
+                               pid in killed, error, child.vm_peak_mb - child.vm_base_mb)
                 killed.discard(pid)
             if not ended and running:
                 time.sleep(POLL)
     finally:
-        for pid, (_, _, _, rfd) in running.items():  # the caller stopped (an error, Ctrl-C): no child outlives it
+        for pid, child in running.items():  # the caller stopped (an error, Ctrl-C): no child outlives it
             try:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             except OSError:
                 pass
-            _read_all(rfd)
+            _read_all(child.pipe)
 
 
 def _read_all(fd: int) -> str:
